@@ -1,0 +1,74 @@
+/**
+ * `npm run build`: writes every action.yml from its metadata, bundles every action and the CLI with
+ * @vercel/ncc into dist/<name>/ (ESM), and places onnxruntime-node's linux-x64 native files once, in
+ * dist/bin/, where every bundle's relative `require` of the binding resolves.
+ * The output is deterministic: a rebuild of unchanged sources leaves `git status` clean.
+ *
+ * `--out <dir>` writes dist/ and every actions/<name>/action.yml under <dir> instead of the repository, which
+ * is how the tests check that the committed files are fresh.
+ */
+import ncc from '@vercel/ncc';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ACTIONS } from '../src/actions/catalog.js';
+import { actionYaml } from '../src/platform/github/action-metadata.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outFlag = process.argv.indexOf('--out');
+const outRoot = outFlag === -1 ? root : resolve(process.argv[outFlag + 1] ?? '');
+const dist = join(outRoot, 'dist');
+
+function writeActionYamls(): void {
+  for (const action of ACTIONS) {
+    const dir = join(outRoot, 'actions', action.id);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'action.yml'), actionYaml(action));
+  }
+}
+
+async function bundle(entry: string, outDir: string): Promise<void> {
+  const { code, assets } = await ncc(join(root, entry), {
+    minify: false,
+    sourceMap: false,
+    license: 'licenses.txt',
+    quiet: true,
+    target: 'es2022',
+  });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'index.js'), code);
+  for (const [name, asset] of Object.entries(assets)) {
+    mkdirSync(dirname(join(outDir, name)), { recursive: true });
+    writeFileSync(join(outDir, name), asset.source);
+  }
+}
+
+/** The `require` path of the native binding inside onnxruntime-node, e.g. ../bin/napi-v6/… */
+function onnxBindingDir(): string {
+  const require = createRequire(import.meta.url);
+  const bindingJs = join(dirname(require.resolve('onnxruntime-node')), 'binding.js');
+  const match = /require\(`\.\.\/(bin\/napi-v\d+)\/\$\{process\.platform\}\/\$\{process\.arch\}\//.exec(readFileSync(bindingJs, 'utf8'));
+  if (match === null) throw new Error(`Cannot find the native binding path in ${bindingJs}; onnxruntime-node changed how it loads it.`);
+  return match[1] as string;
+}
+
+/** One shared copy for all bundles: dist/<name>/*.js requires ../bin/napi-vN/linux/x64/…, i.e. dist/bin/. */
+function copyOnnxRuntimeBinaries(): void {
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(dirname(require.resolve('onnxruntime-node')));
+  const binDir = onnxBindingDir();
+  const from = join(packageDir, binDir, 'linux', 'x64');
+  const to = join(dist, binDir, 'linux', 'x64');
+  mkdirSync(to, { recursive: true });
+  for (const file of readdirSync(from)) copyFileSync(join(from, file), join(to, file));
+}
+
+writeActionYamls();
+rmSync(dist, { recursive: true, force: true });
+for (const action of ACTIONS) {
+  await bundle(`src/actions/${action.id}/index.ts`, join(dist, action.id));
+}
+await bundle('src/cli/index.ts', join(dist, 'cli'));
+copyOnnxRuntimeBinaries();
+process.stdout.write(`Built ${ACTIONS.length} actions and the CLI into ${dist}.\n`);

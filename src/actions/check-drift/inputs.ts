@@ -1,0 +1,22 @@
+import { existingFile, list, number, oneOf, text, yamlFile } from '../../core/inputs/parsers.js';
+import { defineInputs } from '../../core/inputs/spec.js';
+import { githubToken } from '../common-inputs.js';
+
+export const ON_DRIFT = ['fail', 'issue', 'dispatch'] as const;
+
+export const inputs = defineInputs({
+  reference: {
+    description: 'Reference: a profile JSON, a dataset, or `registry:<name>@<alias>` (the profile stored with that model).',
+    required: true,
+    parser: text('a profile, dataset or registry:<name>@<alias>'),
+  },
+  current: { description: 'Recent data (dataset or profile) to compare with the reference.', required: true, parser: text('a dataset or profile path') },
+  columns: { description: 'Columns to compare; default: all columns both sides share.', parser: list(text('a column name'), 'column names') },
+  config: { description: 'Per-column methods and thresholds (YAML).', parser: yamlFile() },
+  'drift-share': { description: 'Dataset drift when at least this share of columns drifted.', default: '0.5', parser: number({ min: 0, max: 1 }) },
+  model: { description: 'ONNX model whose predictions are compared too (prediction drift).', parser: existingFile() },
+  'on-drift': { description: 'What drift does: any of `fail`, `issue`, `dispatch`, comma-separated.', default: 'issue', parser: list(oneOf(ON_DRIFT), 'of the words fail, issue and dispatch') },
+  'retrain-workflow': { description: 'Workflow file started by `dispatch`, e.g. `ml-scheduled-retrain.yml`.', parser: text('a workflow file name') },
+  'retrain-ref': { description: 'Git ref the retraining workflow runs on (default: the repository\'s default branch).', parser: text('a git ref') },
+  'github-token': githubToken,
+});

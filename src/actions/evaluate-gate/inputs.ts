@@ -1,0 +1,27 @@
+import { boolean, existingFile, integer, jsonFile, list, oneOf, text, yamlFile } from '../../core/inputs/parsers.js';
+import { defineInputs } from '../../core/inputs/spec.js';
+import { commentInput, githubToken } from '../common-inputs.js';
+
+export const TASKS = ['binary', 'multiclass', 'regression'] as const;
+
+export const inputs = defineInputs({
+  model: { description: 'Candidate model (ONNX) to score on `data`.', parser: existingFile() },
+  data: { description: 'Evaluation dataset (path, glob or s3:// URI).', parser: text('a path, glob or s3:// URI') },
+  label: { description: 'Label column in `data`.', parser: text('a column name') },
+  task: { description: 'Task type: `binary`, `multiclass` or `regression`; inferred from the labels when omitted.', parser: oneOf(TASKS) },
+  features: { description: 'Feature columns, in the order the model expects them; one per line or comma-separated.', parser: list(text('a column name'), 'column names') },
+  metrics: { description: 'Candidate metrics JSON, for teams that evaluate in their own script (instead of `model`).', parser: jsonFile() },
+  'baseline-model': { description: 'Baseline model (ONNX), scored on the same rows so deltas are paired.', parser: existingFile() },
+  'baseline-metrics': {
+    description: 'Baseline metrics: a JSON file, or `base:<path>` to read that file at the pull request\'s base commit.',
+    parser: text('a JSON file path or base:<path>'),
+  },
+  policy: { description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence.', parser: yamlFile() },
+  thresholds: { description: 'Short inline rules, e.g. `roc_auc>=0.8, log_loss<=+5%`.', parser: list(text('a rule such as roc_auc>=0.8'), 'rules such as roc_auc>=0.8') },
+  bootstrap: { description: 'Bootstrap resamples for the confidence intervals.', default: '1000', parser: integer({ min: 100, max: 100000 }) },
+  seed: { description: 'Seed of the bootstrap, so reruns agree.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
+  comment: commentInput('true', 'the metric comparison'),
+  'check-name': { description: 'Name of the check run that branch protection can require.', default: 'cd4ml/evaluate-gate', parser: text('a check name') },
+  'fail-on-regression': { description: 'Fail the step when the gate fails (the check run fails either way).', default: 'true', parser: boolean() },
+  'github-token': githubToken,
+});

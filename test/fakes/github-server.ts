@@ -1,0 +1,225 @@
+/**
+ * A fake GitHub REST API on loopback for tests. Every request is checked against GitHub's OpenAPI
+ * description first; a request that does not match is answered 400 and recorded in `violations`, so
+ * a test that ends with violations fails. The routes the project uses are implemented over an
+ * in-memory state with GitHub's behaviours that matter here: pagination with Link headers, tokens
+ * bound to accounts, and 403 "Resource not accessible by integration" for read-only tokens.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OpenApiValidator, type MatchedOperation } from './openapi-validator.js';
+
+export interface Account {
+  login: string;
+  type: 'User' | 'Bot';
+  /** A read-only token: writes get 403, as a fork PR's GITHUB_TOKEN. */
+  readOnly?: boolean;
+}
+
+export interface IssueComment {
+  id: number;
+  issueNumber: number;
+  body: string;
+  login: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  operationId: string;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  headSha: string;
+  conclusion: string | undefined;
+  summary: string;
+  annotations: unknown[];
+}
+
+interface Handled {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+type Handler = (request: {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  account: Account;
+  url: URL;
+}) => Handled;
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly violations: string[] = [];
+  readonly comments: IssueComment[] = [];
+  readonly checkRuns: CheckRun[] = [];
+  readonly statuses: Array<Record<string, unknown>> = [];
+  private readonly tokens = new Map<string, Account>();
+  private readonly validator = new OpenApiValidator();
+  private server: Server | undefined;
+  private nextId = 1000;
+  url = '';
+
+  addToken(token: string, account: Account): void {
+    this.tokens.set(token, account);
+  }
+
+  /** Seeds a comment as if `login` had written it. */
+  seedComment(issueNumber: number, login: string, body: string): IssueComment {
+    const comment = { id: this.nextId++, issueNumber, body, login };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  private commentJson(comment: IssueComment) {
+    return {
+      id: comment.id,
+      node_id: `IC_${comment.id}`,
+      url: `${this.url}/repos/o/r/issues/comments/${comment.id}`,
+      html_url: `https://github.com/o/r/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
+      body: comment.body,
+      user: { login: comment.login, id: 1, type: comment.login.endsWith('[bot]') ? 'Bot' : 'User' },
+      created_at: '2026-11-01T00:00:00Z',
+      updated_at: '2026-11-01T00:00:00Z',
+    };
+  }
+
+  private readonly handlers: Record<string, Handler> = {
+    'issues/list-comments': ({ params, query, url }) => {
+      const all = this.comments.filter((c) => c.issueNumber === Number(params['issue_number']));
+      const perPage = Number(query.get('per_page') ?? 30);
+      const page = Number(query.get('page') ?? 1);
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const links: string[] = [];
+      const pageUrl = (n: number) => {
+        const next = new URL(url.href.replace(url.origin, this.url));
+        next.searchParams.set('page', String(n));
+        next.searchParams.set('per_page', String(perPage));
+        return next.href;
+      };
+      if (page < last) links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(last)}>; rel="last"`);
+      return {
+        status: 200,
+        body: all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(c)),
+        headers: links.length > 0 ? { link: links.join(', ') } : {},
+      };
+    },
+    'issues/create-comment': ({ params, body, account }) => {
+      const comment = this.seedComment(Number(params['issue_number']), account.login, String(body['body']));
+      return { status: 201, body: this.commentJson(comment) };
+    },
+    'issues/update-comment': ({ params, body }) => {
+      const comment = this.comments.find((c) => c.id === Number(params['comment_id']));
+      if (comment === undefined) return { status: 404, body: { message: 'Not Found' } };
+      comment.body = String(body['body']);
+      return { status: 200, body: this.commentJson(comment) };
+    },
+    'checks/create': ({ body }) => {
+      const output = (body['output'] ?? {}) as { summary?: string; annotations?: unknown[] };
+      const run: CheckRun = {
+        id: this.nextId++,
+        name: String(body['name']),
+        headSha: String(body['head_sha']),
+        conclusion: body['conclusion'] as string | undefined,
+        summary: output.summary ?? '',
+        annotations: [...(output.annotations ?? [])],
+      };
+      this.checkRuns.push(run);
+      return { status: 201, body: { id: run.id, url: `${this.url}/repos/o/r/check-runs/${run.id}`, html_url: `https://github.com/o/r/runs/${run.id}` } };
+    },
+    'checks/update': ({ params, body }) => {
+      const run = this.checkRuns.find((r) => r.id === Number(params['check_run_id']));
+      if (run === undefined) return { status: 404, body: { message: 'Not Found' } };
+      const output = (body['output'] ?? {}) as { summary?: string; annotations?: unknown[] };
+      run.annotations.push(...(output.annotations ?? []));
+      return { status: 200, body: { id: run.id, url: `${this.url}/repos/o/r/check-runs/${run.id}`, html_url: `https://github.com/o/r/runs/${run.id}` } };
+    },
+    'repos/create-commit-status': ({ params, body }) => {
+      const status = { id: this.nextId++, sha: params['sha'], ...body };
+      this.statuses.push(status);
+      return { status: 201, body: status };
+    },
+  };
+
+  private async readBody(req: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  private send(res: ServerResponse, { status, body, headers = {} }: Handled): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    const body = await this.readBody(req);
+    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const account = token === undefined ? undefined : this.tokens.get(token);
+    if (account === undefined) {
+      this.send(res, { status: 401, body: { message: 'Bad credentials' } });
+      return;
+    }
+    if (url.pathname === '/graphql') {
+      this.graphql(res, body, account, method);
+      return;
+    }
+    let operation: MatchedOperation;
+    try {
+      operation = this.validator.check(method, url.pathname, url.searchParams, body);
+    } catch (error) {
+      this.violations.push((error as Error).message);
+      this.send(res, { status: 400, body: { message: `fake GitHub: ${(error as Error).message}` } });
+      return;
+    }
+    this.requests.push({ method, path: url.pathname, operationId: operation.operationId, query: Object.fromEntries(url.searchParams), body });
+    const handler = this.handlers[operation.operationId];
+    if (handler === undefined) {
+      this.violations.push(`${method} ${operation.template}: valid, but not implemented by the fake`);
+      this.send(res, { status: 501, body: { message: 'not implemented by the fake' } });
+      return;
+    }
+    if (method !== 'GET' && account.readOnly === true) {
+      this.send(res, {
+        status: 403,
+        body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' },
+      });
+      return;
+    }
+    this.send(res, handler({ params: operation.params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, account, url }));
+  }
+
+  /** GraphQL is not in the REST description: only the viewer query the project sends is known. */
+  private graphql(res: ServerResponse, body: unknown, account: Account, method: string): void {
+    const query = (body as { query?: unknown } | undefined)?.query;
+    if (method !== 'POST' || typeof query !== 'string' || !/viewer\s*\{\s*login\s+__typename\s*\}/.test(query)) {
+      this.violations.push(`graphql: unexpected ${method} ${JSON.stringify(body)}`);
+      this.send(res, { status: 400, body: { message: 'fake GitHub: unexpected GraphQL request' } });
+      return;
+    }
+    this.requests.push({ method, path: '/graphql', operationId: 'graphql/viewer', query: {}, body });
+    // GraphQL names bots without the [bot] suffix that REST uses.
+    const login = account.type === 'Bot' ? account.login.replace(/\[bot\]$/, '') : account.login;
+    this.send(res, { status: 200, body: { data: { viewer: { login, __typename: account.type } } } });
+  }
+}

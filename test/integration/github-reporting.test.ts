@@ -1,0 +1,215 @@
+/**
+ * The GitHub reporting layer against the fake REST API, over real HTTP with the real Octokit client
+ * (retry and throttling plugins included). Every request is checked against GitHub's OpenAPI
+ * description; each test ends by asserting there was no violation.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createGitHubClient, type GitHubClient } from '../../src/platform/github/client.js';
+import { createCompletedCheck, type CheckAnnotation } from '../../src/platform/github/checks.js';
+import { stickyMarker, upsertStickyComment } from '../../src/platform/github/comments.js';
+import { COMMENT_BODY_LIMIT } from '../../src/platform/github/limits.js';
+import { setCommitStatus } from '../../src/platform/github/statuses.js';
+import { writeOrWarn } from '../../src/platform/github/write-access.js';
+import { FakeGitHub } from '../fakes/github-server.js';
+import { recordingLogger } from '../support/logger.js';
+
+const repo = { owner: 'Codertocat', repo: 'Hello-World' };
+const PR = 2;
+
+let fake: FakeGitHub;
+let logger: ReturnType<typeof recordingLogger>;
+
+function client(token: string): GitHubClient {
+  return createGitHubClient(token, { apiUrl: fake.url, logger, retries: 0, throttle: false });
+}
+
+beforeEach(async () => {
+  fake = new FakeGitHub();
+  fake.addToken('bot-token', { login: 'github-actions[bot]', type: 'Bot' });
+  fake.addToken('pat-token', { login: 'octocat', type: 'User' });
+  fake.addToken('fork-token', { login: 'github-actions[bot]', type: 'Bot', readOnly: true });
+  await fake.start();
+  logger = recordingLogger();
+});
+
+afterEach(async () => {
+  await fake.stop();
+  expect(fake.violations).toEqual([]);
+});
+
+const comment = (body: string) => ({ action: 'evaluate-gate', key: 'churn', body });
+
+describe('sticky comment', () => {
+  test('a second run updates the first comment instead of adding one', async () => {
+    const first = await upsertStickyComment(client('bot-token'), repo, PR, comment('run 1'), logger);
+    const second = await upsertStickyComment(client('bot-token'), repo, PR, comment('run 2'), logger);
+
+    expect(first.created).toBe(true);
+    expect(second).toMatchObject({ id: first.id, created: false });
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toBe(`${stickyMarker('evaluate-gate', 'churn')}\nrun 2`);
+    expect(fake.comments[0]?.login).toBe('github-actions[bot]');
+    expect(fake.requests.map((r) => r.operationId)).toEqual([
+      'graphql/viewer',
+      'issues/list-comments',
+      'issues/create-comment',
+      'graphql/viewer',
+      'issues/list-comments',
+      'issues/update-comment',
+    ]);
+  });
+
+  test('finds its comment on the third page of a PR with 250 comments', async () => {
+    for (let i = 0; i < 230; i += 1) fake.seedComment(PR, i % 2 === 0 ? 'alice' : 'bob', `comment ${i}`);
+    const ours = fake.seedComment(PR, 'github-actions[bot]', `${stickyMarker('evaluate-gate', 'churn')}\nold report`);
+    for (let i = 0; i < 19; i += 1) fake.seedComment(PR, 'alice', `later ${i}`);
+
+    const posted = await upsertStickyComment(client('bot-token'), repo, PR, comment('new report'), logger);
+
+    expect(posted).toMatchObject({ id: ours.id, created: false });
+    expect(fake.comments).toHaveLength(250);
+    expect(ours.body).toContain('new report');
+    const pages = fake.requests.filter((r) => r.operationId === 'issues/list-comments').map((r) => r.query['page'] ?? '1');
+    expect(pages).toEqual(['1', '2', '3']);
+  });
+
+  test('a foreign comment carrying the same marker is left alone', async () => {
+    const marker = stickyMarker('evaluate-gate', 'churn');
+    const foreign = fake.seedComment(PR, 'mallory', `${marker}\nall metrics improved, merge away`);
+
+    const posted = await upsertStickyComment(client('bot-token'), repo, PR, comment('the real report'), logger);
+
+    expect(posted.created).toBe(true);
+    expect(foreign.body).toBe(`${marker}\nall metrics improved, merge away`);
+    expect(fake.comments.map((c) => c.login)).toEqual(['mallory', 'github-actions[bot]']);
+  });
+
+  test('comments by a personal access token are matched by the user login', async () => {
+    const own = fake.seedComment(PR, 'octocat', `${stickyMarker('evaluate-gate', 'churn')}\nbefore`);
+    fake.seedComment(PR, 'github-actions[bot]', `${stickyMarker('evaluate-gate', 'churn')}\nthe bot's`);
+
+    const posted = await upsertStickyComment(client('pat-token'), repo, PR, comment('after'), logger);
+
+    expect(posted.id).toBe(own.id);
+    expect(own.body).toContain('after');
+  });
+
+  test('different keys keep different comments', async () => {
+    await upsertStickyComment(client('bot-token'), repo, PR, { action: 'evaluate-gate', key: 'churn', body: 'a' }, logger);
+    await upsertStickyComment(client('bot-token'), repo, PR, { action: 'evaluate-gate', key: 'fraud', body: 'b' }, logger);
+    expect(fake.comments).toHaveLength(2);
+  });
+
+  test('a body over 65,536 characters is trimmed with a notice linking the job summary', async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `| metric_${i} | 0.${String(i).padStart(4, '0')} |`);
+    const body = ['## Report', '| metric | value |', '|---|---|', ...rows].join('\n');
+    expect(body.length).toBeGreaterThan(COMMENT_BODY_LIMIT);
+
+    const posted = await upsertStickyComment(
+      client('bot-token'),
+      repo,
+      PR,
+      { ...comment(body), fullReportUrl: 'https://github.com/o/r/actions/runs/7' },
+      logger,
+    );
+
+    const stored = fake.comments[0]?.body ?? '';
+    expect(posted.trimmed).toBe(true);
+    expect(stored.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT);
+    expect(stored.length).toBeGreaterThan(COMMENT_BODY_LIMIT - 400);
+    expect(stored.startsWith(stickyMarker('evaluate-gate', 'churn'))).toBe(true);
+    expect(stored).toContain('The full report is in the [job summary](https://github.com/o/r/actions/runs/7).');
+    // The cut falls between table rows, never inside one.
+    const lastRow = stored.split('\n').filter((line) => line.startsWith('| metric_')).at(-1);
+    expect(lastRow).toMatch(/^\| metric_\d+ \| 0\.\d{4} \|$/);
+    expect(logger.messages('warning')).toEqual(["The evaluate-gate comment was trimmed to GitHub's comment size limit."]);
+  });
+
+  test('a read-only token (PR from a fork) degrades to a warning, not a failure', async () => {
+    const result = await writeOrWarn(
+      'post the evaluate-gate comment',
+      () => upsertStickyComment(client('fork-token'), repo, PR, comment('report'), logger),
+      logger,
+    );
+
+    expect(result).toBeUndefined();
+    expect(fake.comments).toEqual([]);
+    expect(logger.messages('warning')).toEqual([
+      'Could not post the evaluate-gate comment: GitHub refused the write (403: Resource not accessible by integration - https://docs.github.com/rest). ' +
+        'The report is in the job summary instead. Pull requests from forks get a read-only token: use the workflow_run report template to comment on them; ' +
+        'otherwise grant the job `pull-requests: write` and `checks: write` permissions.',
+    ]);
+  });
+
+  test('errors other than 403 still fail', async () => {
+    await expect(writeOrWarn('post', () => upsertStickyComment(client('unknown-token'), repo, PR, comment('x'), logger), logger)).rejects.toThrow(
+      /Bad credentials/,
+    );
+  });
+});
+
+describe('check runs', () => {
+  const annotations = (count: number): CheckAnnotation[] =>
+    Array.from({ length: count }, (_, i) => ({ path: 'data/train.csv', startLine: i + 2, level: 'failure', message: `row ${i + 2} breaks age >= 18` }));
+
+  test('120 annotations go in batches of 50: one create and two updates', async () => {
+    const created = await createCompletedCheck(client('bot-token'), repo, {
+      name: 'cd4ml/evaluate-gate',
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      conclusion: 'failure',
+      title: 'Gate failed: roc_auc regressed',
+      summary: '## Gate failed',
+      annotations: annotations(120),
+    });
+
+    expect(created.annotationRequests).toBe(3);
+    const sent = fake.requests.map((r) => [r.operationId, ((r.body as { output: { annotations: unknown[] } }).output.annotations ?? []).length]);
+    expect(sent).toEqual([
+      ['checks/create', 50],
+      ['checks/update', 50],
+      ['checks/update', 20],
+    ]);
+    expect(fake.checkRuns[0]).toMatchObject({ conclusion: 'failure', summary: '## Gate failed' });
+    expect(fake.checkRuns[0]?.annotations).toHaveLength(120);
+  });
+
+  test('a check without annotations is one request', async () => {
+    await createCompletedCheck(client('bot-token'), repo, { name: 'c', headSha: 'abc', conclusion: 'success', title: 't', summary: 's' });
+    expect(fake.requests.map((r) => r.operationId)).toEqual(['checks/create']);
+  });
+});
+
+describe('commit statuses', () => {
+  test('a long description is shortened to 140 characters', async () => {
+    await setCommitStatus(client('bot-token'), repo, {
+      sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      state: 'failure',
+      context: 'cd4ml/validate-data',
+      description: 'x'.repeat(200),
+      targetUrl: 'https://github.com/o/r/actions/runs/7',
+    });
+    const description = String(fake.statuses[0]?.['description']);
+    expect(description).toHaveLength(140);
+    expect(description.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the fake checks requests against the OpenAPI description', () => {
+  test.each([
+    ['an unknown route', 'GET', '/repos/o/r/no-such-thing', undefined, 'GET /repos/o/r/no-such-thing: no such route'],
+    ['a wrong method', 'DELETE', '/repos/o/r/check-runs', undefined, 'does not accept DELETE'],
+    ['a missing required body field', 'POST', '/repos/o/r/issues/2/comments', {}, "must have required property 'body'"],
+    ['a wrong enum value', 'POST', '/repos/o/r/statuses/abc', { state: 'green' }, 'must be equal to one of the allowed values'],
+    ['a non-integer path parameter', 'GET', '/repos/o/r/issues/two/comments', undefined, 'issue_number=two is not an integer'],
+  ])('%s is rejected', async (_name, method, path, body, violation) => {
+    const response = await fetch(`${fake.url}${path}`, {
+      method,
+      headers: { authorization: 'token bot-token', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.status).toBe(400);
+    expect(fake.violations).toHaveLength(1);
+    expect(fake.violations[0]).toContain(violation);
+    fake.violations.length = 0; // expected here; afterEach checks nothing else went wrong
+  });
+});
