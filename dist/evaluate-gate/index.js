@@ -28699,13 +28699,14 @@ function yamlFile() {
         parse(raw, name) {
             const content = (0,external_node_fs_.readFileSync)(requireFile(raw, name), 'utf8');
             try {
-                return { path: raw, value: (0,dist/* parse */.qg)(content, { prettyErrors: false }) };
+                return { path: raw, value: (0,dist/* parse */.qg)(content) };
             }
             catch (error) {
                 if (error instanceof dist/* YAMLParseError */.XT) {
                     const where = error.linePos?.[0];
                     const at = where === undefined ? '' : ` at line ${where.line}, column ${where.col}`;
-                    throw new errors/* InputError */.dz(`Input "${name}": ${raw} is not valid YAML${at}: ${error.message.split('\n')[0]}.`);
+                    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+                    throw new errors/* InputError */.dz(`Input "${name}": ${raw} is not valid YAML${at}: ${reason}.`);
                 }
                 throw error;
             }

@@ -28635,13 +28635,14 @@ function yamlFile() {
         parse(raw, name) {
             const content = readFileSync(requireFile(raw, name), 'utf8');
             try {
-                return { path: raw, value: parseYaml(content, { prettyErrors: false }) };
+                return { path: raw, value: parseYaml(content) };
             }
             catch (error) {
                 if (error instanceof YAMLParseError) {
                     const where = error.linePos?.[0];
                     const at = where === undefined ? '' : ` at line ${where.line}, column ${where.col}`;
-                    throw new InputError(`Input "${name}": ${raw} is not valid YAML${at}: ${error.message.split('\n')[0]}.`);
+                    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+                    throw new InputError(`Input "${name}": ${raw} is not valid YAML${at}: ${reason}.`);
                 }
                 throw error;
             }
