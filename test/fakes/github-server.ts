@@ -64,7 +64,13 @@ export class FakeGitHub {
   private readonly validator = new OpenApiValidator();
   private server: Server | undefined;
   private nextId = 1000;
+  private readonly faults: Array<{ operationId: string; status: number; times: number }> = [];
   url = '';
+
+  /** The next `times` calls of an operation are answered with `status` (e.g. a 502 from a proxy). */
+  failNext(operationId: string, status: number, times = 1): void {
+    this.faults.push({ operationId, status, times });
+  }
 
   addToken(token: string, account: Account): void {
     this.tokens.set(token, account);
@@ -193,6 +199,12 @@ export class FakeGitHub {
       return;
     }
     this.requests.push({ method, path: url.pathname, operationId: operation.operationId, query: Object.fromEntries(url.searchParams), body });
+    const fault = this.faults.find((f) => f.operationId === operation.operationId && f.times > 0);
+    if (fault !== undefined) {
+      fault.times -= 1;
+      this.send(res, { status: fault.status, body: { message: `injected ${fault.status}` } });
+      return;
+    }
     const handler = this.handlers[operation.operationId];
     if (handler === undefined) {
       this.violations.push(`${method} ${operation.template}: valid, but not implemented by the fake`);

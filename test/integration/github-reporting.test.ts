@@ -3,12 +3,17 @@
  * (retry and throttling plugins included). Every request is checked against GitHub's OpenAPI
  * description; each test ends by asserting there was no violation.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createGitHubClient, type GitHubClient } from '../../src/platform/github/client.js';
 import { createCompletedCheck, type CheckAnnotation } from '../../src/platform/github/checks.js';
 import { stickyMarker, upsertStickyComment } from '../../src/platform/github/comments.js';
 import { COMMENT_BODY_LIMIT } from '../../src/platform/github/limits.js';
+import { publishReport } from '../../src/platform/github/publish.js';
 import { setCommitStatus } from '../../src/platform/github/statuses.js';
+import { stepSummaryWriter } from '../../src/platform/github/summary.js';
 import { writeOrWarn } from '../../src/platform/github/write-access.js';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { recordingLogger } from '../support/logger.js';
@@ -148,6 +153,23 @@ describe('sticky comment', () => {
   });
 });
 
+describe('retries', () => {
+  test('a 502 from GitHub is retried and the comment still lands', async () => {
+    fake.failNext('issues/list-comments', 502);
+    const retrying = createGitHubClient('bot-token', { apiUrl: fake.url, logger, retries: 2, throttle: false });
+    const posted = await upsertStickyComment(retrying, repo, PR, comment('report'), logger);
+    expect(posted.created).toBe(true);
+    expect(fake.requests.filter((r) => r.operationId === 'issues/list-comments')).toHaveLength(2);
+  });
+
+  test('a 422 is not retried', async () => {
+    fake.failNext('issues/create-comment', 422);
+    const retrying = createGitHubClient('bot-token', { apiUrl: fake.url, logger, retries: 2, throttle: false });
+    await expect(upsertStickyComment(retrying, repo, PR, comment('report'), logger)).rejects.toThrow('injected 422');
+    expect(fake.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
+  });
+});
+
 describe('check runs', () => {
   const annotations = (count: number): CheckAnnotation[] =>
     Array.from({ length: count }, (_, i) => ({ path: 'data/train.csv', startLine: i + 2, level: 'failure', message: `row ${i + 2} breaks age >= 18` }));
@@ -211,5 +233,54 @@ describe('the fake checks requests against the OpenAPI description', () => {
     expect(fake.violations).toHaveLength(1);
     expect(fake.violations[0]).toContain(violation);
     fake.violations.length = 0; // expected here; afterEach checks nothing else went wrong
+  });
+});
+
+describe('publishReport', () => {
+  const run = (fromFork: boolean) => ({
+    serverUrl: 'https://github.com',
+    apiUrl: fake.url,
+    repository: repo,
+    runUrl: 'https://github.com/Codertocat/Hello-World/actions/runs/7',
+    pullRequest: { number: PR, headSha: 'ec26c3e', baseSha: 'f95f852', fromFork },
+  });
+
+  function summaryFile(): { path: string; read: () => string } {
+    const path = join(mkdtempSync(join(tmpdir(), 'cd4ml-publish-')), 'summary.md');
+    writeFileSync(path, '');
+    return { path, read: () => readFileSync(path, 'utf8') };
+  }
+
+  test('on a pull request the report goes to the summary and the sticky comment', async () => {
+    const summary = summaryFile();
+    const published = await publishReport(
+      { action: 'validate-data', key: 'train', markdown: '## 3 checks failed' },
+      { run: run(false), summary: stepSummaryWriter(summary.path, logger), logger, comment: true, token: 'bot-token', client: client('bot-token') },
+    );
+    expect(published).toMatchObject({ inSummary: true, comment: { created: true } });
+    expect(summary.read()).toBe('## 3 checks failed\n');
+    expect(fake.comments[0]?.body).toBe(`${stickyMarker('validate-data', 'train')}\n## 3 checks failed`);
+  });
+
+  test('a fork’s read-only token degrades to the summary with a warning, and does not throw', async () => {
+    const summary = summaryFile();
+    const published = await publishReport(
+      { action: 'validate-data', key: 'train', markdown: '## 3 checks failed' },
+      { run: run(true), summary: stepSummaryWriter(summary.path, logger), logger, comment: true, token: 'fork-token', client: client('fork-token') },
+    );
+    expect(published).toEqual({ inSummary: true });
+    expect(summary.read()).toBe('## 3 checks failed\n');
+    expect(fake.comments).toEqual([]);
+    expect(logger.messages('warning')).toHaveLength(1);
+    expect(logger.messages('warning')[0]).toMatch(/^Could not post the validate-data comment on pull request #2: GitHub refused the write \(403: Resource not accessible by integration/);
+  });
+
+  test('with comment off, nothing is sent to GitHub', async () => {
+    const summary = summaryFile();
+    await publishReport(
+      { action: 'validate-data', key: 'train', markdown: 'x' },
+      { run: run(false), summary: stepSummaryWriter(summary.path, logger), logger, comment: false, token: 'bot-token', client: client('bot-token') },
+    );
+    expect(fake.requests).toEqual([]);
   });
 });
