@@ -17,7 +17,9 @@ import { actionYaml } from '../src/platform/github/action-metadata.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outFlag = process.argv.indexOf('--out');
-const outRoot = outFlag === -1 ? root : resolve(process.argv[outFlag + 1] ?? '');
+const outArg = outFlag === -1 ? undefined : process.argv[outFlag + 1];
+if (outFlag !== -1 && (outArg === undefined || outArg.startsWith('--'))) throw new Error('--out needs a directory: npm run build -- --out <dir>');
+const outRoot = outArg === undefined ? root : resolve(outArg);
 const dist = join(outRoot, 'dist');
 
 function writeActionYamls(): void {

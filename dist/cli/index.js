@@ -201,9 +201,10 @@ function number(bounds = {}) {
     return {
         expected,
         parse(raw, name) {
-            if (!DECIMAL.test(raw))
+            const value = Number(raw);
+            if (!DECIMAL.test(raw) || !Number.isFinite(value))
                 throw invalidInput(name, raw, expected);
-            return checkBounds(Number(raw), raw, name, bounds, expected);
+            return checkBounds(value, raw, name, bounds, expected);
         },
     };
 }
@@ -230,6 +231,7 @@ function list(item, plural, split = 'commas-or-newlines') {
     const expected = `one or more ${plural}, ${split === 'newlines' ? 'one per line' : 'separated by commas or newlines'}`;
     return {
         expected,
+        repeatable: true,
         parse(raw, name) {
             const items = raw
                 .split(separator)
@@ -241,18 +243,22 @@ function list(item, plural, split = 'commas-or-newlines') {
         },
     };
 }
-/** Inline JSON of any shape (e.g. training params); the caller validates the shape. */
-function json() {
-    const expected = 'valid JSON';
+/** An inline JSON object (e.g. training params); arrays, strings and numbers are refused. */
+function jsonObject() {
+    const expected = 'a JSON object such as {"lr": 0.1}';
     return {
         expected,
         parse(raw, name) {
+            let value;
             try {
-                return JSON.parse(raw);
+                value = JSON.parse(raw);
             }
             catch (error) {
                 throw invalidInput(name, raw, expected, `The JSON parser said: ${error.message}.`);
             }
+            if (typeof value !== 'object' || value === null || Array.isArray(value))
+                throw invalidInput(name, raw, expected);
+            return value;
         },
     };
 }
@@ -449,7 +455,7 @@ const inputs_inputs = defineInputs({
     'instance-count': { description: 'SageMaker: instance count.', default: '1', parser: integer({ min: 1, max: 100 }) },
     'role-arn': { description: 'SageMaker: execution role ARN.', parser: parsers_text('an IAM role ARN') },
     region: { description: 'AWS region (defaults to the AWS SDK\'s own resolution).', parser: parsers_text('an AWS region') },
-    replay: { description: 'Requests (JSON Lines) replayed against the local target to measure health.', parser: parsers_text('a file path') },
+    replay: { description: 'Requests (JSON Lines) replayed against the local target to measure health.', parser: existingFile() },
     environment: { description: 'GitHub deployment environment (its protection rules gate the deploy).', default: 'production', parser: parsers_text('an environment name') },
     'promote-alias': { description: 'Registry alias moved to the new version when the rollout succeeds.', parser: parsers_text('an alias name') },
     'github-token': githubToken,
@@ -535,7 +541,7 @@ const register_model_inputs_inputs = defineInputs({
     },
     alias: { description: 'Move this alias (e.g. `staging`) to the new version.', parser: parsers_text('an alias name') },
     promote: { description: 'Move `alias` to `<version>` or `@<alias>` without registering anything.', parser: parsers_text('a version number or @alias') },
-    'model-card-template': { description: 'Markdown template for the model card.', parser: parsers_text('a file path') },
+    'model-card-template': { description: 'Markdown template for the model card.', parser: existingFile() },
     attest: { description: 'Create a build provenance attestation for the artifacts.', default: 'false', parser: parsers_boolean() },
     'github-token': githubToken,
 });
@@ -579,7 +585,7 @@ const train_on_gpu_runner_inputs_inputs = defineInputs({
         default: 'true',
         parser: parsers_boolean(),
     },
-    params: { description: 'Hyperparameters as a JSON object, passed to the command as CD4ML_PARAMS.', default: '{}', parser: json() },
+    params: { description: 'Hyperparameters as a JSON object, passed to the command as CD4ML_PARAMS.', default: '{}', parser: jsonObject() },
     seed: { description: 'Random seed, passed as CD4ML_SEED and recorded for reproducibility.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
     data: { description: 'Training data paths to fingerprint (sha256) in the training record, one per line.', parser: list(parsers_text('a path'), 'paths', 'newlines') },
     'model-path': { description: 'Where the trained model is written (CD4ML_OUTPUT_DIR).', default: 'model', parser: outputPath() },
@@ -757,6 +763,9 @@ function parseActionArgs(metadata, argv) {
             result.reportFile = value;
         else {
             const earlier = result.inputs[name];
+            if (earlier !== undefined && spec?.parser.repeatable !== true) {
+                throw new errors_InputError(`Option --${name} was given twice (${JSON.stringify(earlier)} and ${JSON.stringify(value)}); give it once.`);
+            }
             result.inputs[name] = earlier === undefined ? value : `${earlier}\n${value}`;
         }
     }

@@ -28443,8 +28443,8 @@ async function describeOnnxModel(path) {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
         throw new errors/* InputError */.dz(`${path} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
     });
-    const sha256 = await sha256File(path);
     try {
+        const sha256 = await sha256File(path);
         return { path, sha256, inputNames: session.inputNames, outputNames: session.outputNames };
     }
     finally {
@@ -28598,9 +28598,10 @@ function number(bounds = {}) {
     return {
         expected,
         parse(raw, name) {
-            if (!DECIMAL.test(raw))
+            const value = Number(raw);
+            if (!DECIMAL.test(raw) || !Number.isFinite(value))
                 throw invalidInput(name, raw, expected);
-            return checkBounds(Number(raw), raw, name, bounds, expected);
+            return checkBounds(value, raw, name, bounds, expected);
         },
     };
 }
@@ -28627,6 +28628,7 @@ function list(item, plural, split = 'commas-or-newlines') {
     const expected = `one or more ${plural}, ${split === 'newlines' ? 'one per line' : 'separated by commas or newlines'}`;
     return {
         expected,
+        repeatable: true,
         parse(raw, name) {
             const items = raw
                 .split(separator)
@@ -28638,18 +28640,22 @@ function list(item, plural, split = 'commas-or-newlines') {
         },
     };
 }
-/** Inline JSON of any shape (e.g. training params); the caller validates the shape. */
-function json() {
-    const expected = 'valid JSON';
+/** An inline JSON object (e.g. training params); arrays, strings and numbers are refused. */
+function jsonObject() {
+    const expected = 'a JSON object such as {"lr": 0.1}';
     return {
         expected,
         parse(raw, name) {
+            let value;
             try {
-                return JSON.parse(raw);
+                value = JSON.parse(raw);
             }
             catch (error) {
                 throw invalidInput(name, raw, expected, `The JSON parser said: ${error.message}.`);
             }
+            if (typeof value !== 'object' || value === null || Array.isArray(value))
+                throw invalidInput(name, raw, expected);
+            return value;
         },
     };
 }
@@ -31960,7 +31966,7 @@ function readEventPayload(path) {
         return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (error) {
-        throw new errors/* InputError */.dz(`Cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${error.message}.`);
+        throw new errors/* EnvironmentError */.eG(`Cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${error.message}.`);
     }
 }
 function parseRepository(value) {
@@ -32074,10 +32080,17 @@ function stepSummaryWriter(path, logger) {
             const used = (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.statSync)(path).size : 0;
             const room = STEP_SUMMARY_LIMIT_BYTES - used;
             const notice = '> [!WARNING]\n> This report was trimmed to fit the 1 MiB limit of a job summary; the step log has it in full.';
-            if (Buffer.byteLength(markdown) > room)
-                logger.info(markdown); // keep the full text somewhere
-            const { text } = fitToLimit(`${markdown}\n`, room, notice, 'bytes');
-            (0,external_node_fs_.appendFileSync)(path, text);
+            const entry = `${markdown}\n`;
+            if (Buffer.byteLength(entry) <= room) {
+                (0,external_node_fs_.appendFileSync)(path, entry);
+                return true;
+            }
+            logger.info(markdown); // the full text stays in the log
+            if (room < Buffer.byteLength(notice) + 64) {
+                logger.warning('The job summary is full (1 MiB per step), so this report is in the step log only.');
+                return false;
+            }
+            (0,external_node_fs_.appendFileSync)(path, fitToLimit(entry, room, notice, 'bytes').text);
             return true;
         },
     };
@@ -32097,7 +32110,8 @@ function stepSummaryWriter(path, logger) {
 
 
 
-async function runAction(metadata, main, env = process.env) {
+async function runAction(metadata, main) {
+    const env = process.env;
     const annotations = new AnnotationBudget();
     const logger = actionsLogger(annotations);
     try {

@@ -28534,9 +28534,10 @@ function number(bounds = {}) {
     return {
         expected,
         parse(raw, name) {
-            if (!DECIMAL.test(raw))
+            const value = Number(raw);
+            if (!DECIMAL.test(raw) || !Number.isFinite(value))
                 throw invalidInput(name, raw, expected);
-            return checkBounds(Number(raw), raw, name, bounds, expected);
+            return checkBounds(value, raw, name, bounds, expected);
         },
     };
 }
@@ -28563,6 +28564,7 @@ function list(item, plural, split = 'commas-or-newlines') {
     const expected = `one or more ${plural}, ${split === 'newlines' ? 'one per line' : 'separated by commas or newlines'}`;
     return {
         expected,
+        repeatable: true,
         parse(raw, name) {
             const items = raw
                 .split(separator)
@@ -28574,18 +28576,22 @@ function list(item, plural, split = 'commas-or-newlines') {
         },
     };
 }
-/** Inline JSON of any shape (e.g. training params); the caller validates the shape. */
-function json() {
-    const expected = 'valid JSON';
+/** An inline JSON object (e.g. training params); arrays, strings and numbers are refused. */
+function jsonObject() {
+    const expected = 'a JSON object such as {"lr": 0.1}';
     return {
         expected,
         parse(raw, name) {
+            let value;
             try {
-                return JSON.parse(raw);
+                value = JSON.parse(raw);
             }
             catch (error) {
                 throw invalidInput(name, raw, expected, `The JSON parser said: ${error.message}.`);
             }
+            if (typeof value !== 'object' || value === null || Array.isArray(value))
+                throw invalidInput(name, raw, expected);
+            return value;
         },
     };
 }
@@ -28673,7 +28679,7 @@ const inputs = (0,spec/* defineInputs */.pf)({
         default: 'true',
         parser: parsers_boolean(),
     },
-    params: { description: 'Hyperparameters as a JSON object, passed to the command as CD4ML_PARAMS.', default: '{}', parser: json() },
+    params: { description: 'Hyperparameters as a JSON object, passed to the command as CD4ML_PARAMS.', default: '{}', parser: jsonObject() },
     seed: { description: 'Random seed, passed as CD4ML_SEED and recorded for reproducibility.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
     data: { description: 'Training data paths to fingerprint (sha256) in the training record, one per line.', parser: list(parsers_text('a path'), 'paths', 'newlines') },
     'model-path': { description: 'Where the trained model is written (CD4ML_OUTPUT_DIR).', default: 'model', parser: outputPath() },
@@ -28728,9 +28734,10 @@ const metadata = defineAction({
 /* harmony export */   Do: () => (/* binding */ isCd4mlError),
 /* harmony export */   EH: () => (/* binding */ NotImplementedError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   eG: () => (/* binding */ EnvironmentError)
 /* harmony export */ });
-/* unused harmony exports Cd4mlError, CheckFailedError, ServiceError, EnvironmentError */
+/* unused harmony exports Cd4mlError, CheckFailedError, ServiceError */
 class Cd4mlError extends Error {
     constructor(message, options) {
         super(message, options);
@@ -28746,7 +28753,7 @@ class CheckFailedError extends (/* unused pure expression or super */ null && (C
 class ServiceError extends (/* unused pure expression or super */ null && (Cd4mlError)) {
     kind = 'service';
 }
-class EnvironmentError extends (/* unused pure expression or super */ null && (Cd4mlError)) {
+class EnvironmentError extends Cd4mlError {
     kind = 'environment';
 }
 class NotImplementedError extends Cd4mlError {
@@ -31900,7 +31907,7 @@ function readEventPayload(path) {
         return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (error) {
-        throw new errors/* InputError */.dz(`Cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${error.message}.`);
+        throw new errors/* EnvironmentError */.eG(`Cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${error.message}.`);
     }
 }
 function parseRepository(value) {
@@ -32014,10 +32021,17 @@ function stepSummaryWriter(path, logger) {
             const used = (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.statSync)(path).size : 0;
             const room = STEP_SUMMARY_LIMIT_BYTES - used;
             const notice = '> [!WARNING]\n> This report was trimmed to fit the 1 MiB limit of a job summary; the step log has it in full.';
-            if (Buffer.byteLength(markdown) > room)
-                logger.info(markdown); // keep the full text somewhere
-            const { text } = fitToLimit(`${markdown}\n`, room, notice, 'bytes');
-            (0,external_node_fs_.appendFileSync)(path, text);
+            const entry = `${markdown}\n`;
+            if (Buffer.byteLength(entry) <= room) {
+                (0,external_node_fs_.appendFileSync)(path, entry);
+                return true;
+            }
+            logger.info(markdown); // the full text stays in the log
+            if (room < Buffer.byteLength(notice) + 64) {
+                logger.warning('The job summary is full (1 MiB per step), so this report is in the step log only.');
+                return false;
+            }
+            (0,external_node_fs_.appendFileSync)(path, fitToLimit(entry, room, notice, 'bytes').text);
             return true;
         },
     };
@@ -32037,7 +32051,8 @@ function stepSummaryWriter(path, logger) {
 
 
 
-async function runAction(metadata, main, env = process.env) {
+async function runAction(metadata, main) {
+    const env = process.env;
     const annotations = new AnnotationBudget();
     const logger = actionsLogger(annotations);
     try {

@@ -9,7 +9,7 @@ export const githubToken: InputSpec<string> = {
   parser: text('a GitHub token'),
 };
 
-export function commentInput(defaultValue: 'true' | 'false', what: string): InputSpec<boolean> {
+export function commentInput(defaultValue: 'true' | 'false', what: string): InputSpec<boolean> & { default: string } {
   return {
     description: `Post ${what} as a sticky pull request comment (updated in place on every run). Ignored outside pull requests.`,
     default: defaultValue,

@@ -63,6 +63,9 @@ export function parseActionArgs(metadata: ActionMetadata, argv: readonly string[
     if (name === 'report-file') result.reportFile = value;
     else {
       const earlier = result.inputs[name];
+      if (earlier !== undefined && spec?.parser.repeatable !== true) {
+        throw new InputError(`Option --${name} was given twice (${JSON.stringify(earlier)} and ${JSON.stringify(value)}); give it once.`);
+      }
       result.inputs[name] = earlier === undefined ? value : `${earlier}\n${value}`;
     }
   }

@@ -1,6 +1,6 @@
 /**
  * The project's small error set. Every failure a user can act on is one of these; anything else is a
- * bug and is reported with its stack trace in the debug log.
+ * bug, reported with its stack trace in the step log.
  *
  * - InputError: an action input, CLI flag or input file is wrong. The message names the input, the bad
  *   value and what is expected.

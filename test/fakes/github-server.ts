@@ -64,6 +64,8 @@ export class FakeGitHub {
   private readonly validator = new OpenApiValidator();
   private server: Server | undefined;
   private nextId = 1000;
+  /** Answer GraphQL with 502, as a server without GraphQL would fail it. */
+  graphqlDown = false;
   private readonly faults: Array<{ operationId: string; status: number; times: number }> = [];
   url = '';
 
@@ -108,9 +110,13 @@ export class FakeGitHub {
   }
 
   private readonly handlers: Record<string, Handler> = {
+    'users/get-authenticated': ({ account }) =>
+      account.type === 'Bot'
+        ? { status: 403, body: { message: 'Resource not accessible by integration' } }
+        : { status: 200, body: { login: account.login, id: 1, type: 'User' } },
     'issues/list-comments': ({ params, query, url }) => {
       const all = this.comments.filter((c) => c.issueNumber === Number(params['issue_number']));
-      const perPage = Number(query.get('per_page') ?? 30);
+      const perPage = Math.min(100, Number(query.get('per_page') ?? 30)); // GitHub caps pages at 100
       const page = Number(query.get('page') ?? 1);
       const last = Math.max(1, Math.ceil(all.length / perPage));
       const links: string[] = [];
@@ -187,6 +193,10 @@ export class FakeGitHub {
       return;
     }
     if (url.pathname === '/graphql') {
+      if (this.graphqlDown) {
+        this.send(res, { status: 502, body: { message: 'GraphQL unavailable' } });
+        return;
+      }
       this.graphql(res, body, account, method);
       return;
     }

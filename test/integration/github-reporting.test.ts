@@ -99,6 +99,18 @@ describe('sticky comment', () => {
     expect(own.body).toContain('after');
   });
 
+  test('without GraphQL the account comes from REST GET /user', async () => {
+    fake.graphqlDown = true;
+    const own = fake.seedComment(PR, 'octocat', `${stickyMarker('evaluate-gate', 'churn')}\nbefore`);
+    const posted = await upsertStickyComment(client('pat-token'), repo, PR, comment('after'), logger);
+    expect(posted.id).toBe(own.id);
+    expect(fake.requests.map((r) => r.operationId).slice(0, 1)).toEqual(['users/get-authenticated']);
+  });
+
+  test('a key cannot end the hidden HTML comment early', () => {
+    expect(stickyMarker('evaluate-gate', 'a --> <b>x</b>')).toBe('<!-- cd4ml:evaluate-gate:a______b_x_/b_ -->');
+  });
+
   test('different keys keep different comments', async () => {
     await upsertStickyComment(client('bot-token'), repo, PR, { action: 'evaluate-gate', key: 'churn', body: 'a' }, logger);
     await upsertStickyComment(client('bot-token'), repo, PR, { action: 'evaluate-gate', key: 'fraud', body: 'b' }, logger);
@@ -133,6 +145,7 @@ describe('sticky comment', () => {
   test('a read-only token (PR from a fork) degrades to a warning, not a failure', async () => {
     const result = await writeOrWarn(
       'post the evaluate-gate comment',
+      'pull-requests',
       () => upsertStickyComment(client('fork-token'), repo, PR, comment('report'), logger),
       logger,
     );
@@ -141,15 +154,15 @@ describe('sticky comment', () => {
     expect(fake.comments).toEqual([]);
     expect(logger.messages('warning')).toEqual([
       'Could not post the evaluate-gate comment: GitHub refused the write (403: Resource not accessible by integration - https://docs.github.com/rest). ' +
-        'The report is in the job summary instead. Pull requests from forks get a read-only token: use the workflow_run report template to comment on them; ' +
-        'otherwise grant the job `pull-requests: write` and `checks: write` permissions.',
+        'The report is in the job summary. A pull request from a fork gets a read-only token; otherwise grant the job `pull-requests: write`.',
     ]);
   });
 
   test('errors other than 403 still fail', async () => {
-    await expect(writeOrWarn('post', () => upsertStickyComment(client('unknown-token'), repo, PR, comment('x'), logger), logger)).rejects.toThrow(
-      /Bad credentials/,
-    );
+    await expect(
+      writeOrWarn('post', 'pull-requests', () => upsertStickyComment(client('unknown-token'), repo, PR, comment('x'), logger), logger),
+    ).rejects.toThrow('Cannot tell which account the GitHub token acts as (GraphQL: Bad credentials; REST: Bad credentials); check the github-token input.');
+    expect(fake.comments).toEqual([]);
   });
 });
 

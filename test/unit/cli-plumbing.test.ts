@@ -93,6 +93,10 @@ describe('parseActionArgs', () => {
     expect(parseActionArgs(action, ['--require-gpu', 'false']).inputs).toEqual({ 'require-gpu': 'false' });
   });
 
+  test('an input that is not a list may not repeat', () => {
+    expect(() => parseActionArgs(action, ['--run', 'a', '--run', 'b'])).toThrow('Option --run was given twice ("a" and "b"); give it once.');
+  });
+
   test('--report-file is the CLI’s own option', () => {
     expect(parseActionArgs(action, ['--report-file', 'r.md'])).toEqual({ inputs: {}, reportFile: 'r.md', help: false });
   });

@@ -63,7 +63,10 @@ describe('AnnotationBudget', () => {
     const budget = new AnnotationBudget();
     for (let i = 1; i <= 9; i += 1) budget.annotate('error', `e${i}`);
     budget.flush();
-    expect(lines().filter((line) => line.startsWith('::error'))).toHaveLength(9);
+    expect(lines().filter((line) => line.startsWith('::error'))).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => `::error::e${i + 1}`),
+      '::error::1 more error message was not shown as annotations (GitHub shows 10 per step); they are in the step log.',
+    ]);
   });
 
   test('under the limit nothing is added', () => {
@@ -91,6 +94,16 @@ describe('stepSummaryWriter', () => {
     expect(statSync(path).size).toBeLessThanOrEqual(STEP_SUMMARY_LIMIT_BYTES);
     expect(readFileSync(path, 'utf8')).toContain('This report was trimmed to fit the 1 MiB limit of a job summary');
     expect(logger.messages('info')).toEqual([report]);
+  });
+
+  test('a full summary leaves the report in the log with a warning, and does not fail', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cd4ml-summary-')), 'summary.md');
+    writeFileSync(path, 'x'.repeat(STEP_SUMMARY_LIMIT_BYTES - 5));
+    const logger = recordingLogger();
+    expect(stepSummaryWriter(path, logger).append('## Report')).toBe(false);
+    expect(statSync(path).size).toBe(STEP_SUMMARY_LIMIT_BYTES - 5);
+    expect(logger.messages('info')).toEqual(['## Report']);
+    expect(logger.messages('warning')).toEqual(['The job summary is full (1 MiB per step), so this report is in the step log only.']);
   });
 
   test('without GITHUB_STEP_SUMMARY the report goes to the log with a warning', () => {

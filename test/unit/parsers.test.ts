@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { boolean, existingFile, integer, json, jsonFile, list, number, oneOf, text, yamlFile } from '../../src/core/inputs/parsers.js';
+import { boolean, existingFile, integer, jsonFile, jsonObject, list, number, oneOf, text, yamlFile } from '../../src/core/inputs/parsers.js';
 
 describe('boolean', () => {
   test.each([
@@ -50,7 +50,7 @@ describe('number', () => {
     ['1E2', 100],
   ])('%s → %d', (raw, value) => expect(number().parse(raw, 'x')).toBe(value));
 
-  test.each(['NaN', 'Infinity', '0x1', '1,5', '', '1.2.3'])('%j is refused', (raw) => {
+  test.each(['NaN', 'Infinity', '1e999', '0x1', '1,5', '', '1.2.3'])('%j is refused', (raw) => {
     expect(() => number({ min: 0, max: 1 }).parse(raw, 'drift-share')).toThrow(
       `Input "drift-share" has an invalid value ${JSON.stringify(raw)}: expected a number from 0 to 1.`,
     );
@@ -96,10 +96,15 @@ describe('list', () => {
   });
 });
 
-describe('json', () => {
-  test('parses inline JSON', () => expect(json().parse('{"lr": 0.1}', 'params')).toEqual({ lr: 0.1 }));
+describe('jsonObject', () => {
+  test('parses an inline object', () => expect(jsonObject().parse('{"lr": 0.1}', 'params')).toEqual({ lr: 0.1 }));
   test('names the JSON error', () => {
-    expect(() => json().parse('{lr: 0.1}', 'params')).toThrow(/^Input "params" has an invalid value "\{lr: 0\.1\}": expected valid JSON\. The JSON parser said: .+\.$/);
+    expect(() => jsonObject().parse('{lr: 0.1}', 'params')).toThrow(
+      /^Input "params" has an invalid value "\{lr: 0\.1\}": expected a JSON object such as \{"lr": 0\.1\}\. The JSON parser said: .+\.$/,
+    );
+  });
+  test.each(['[1, 2]', '"lr"', '3', 'null'])('%s is valid JSON but not an object', (raw) => {
+    expect(() => jsonObject().parse(raw, 'params')).toThrow(`Input "params" has an invalid value ${JSON.stringify(raw)}: expected a JSON object such as {"lr": 0.1}.`);
   });
 });
 

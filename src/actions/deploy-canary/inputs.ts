@@ -1,4 +1,4 @@
-import { integer, list, number, oneOf, text } from '../../core/inputs/parsers.js';
+import { existingFile, integer, list, number, oneOf, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 import { githubToken } from '../common-inputs.js';
 
@@ -22,7 +22,7 @@ export const inputs = defineInputs({
   'instance-count': { description: 'SageMaker: instance count.', default: '1', parser: integer({ min: 1, max: 100 }) },
   'role-arn': { description: 'SageMaker: execution role ARN.', parser: text('an IAM role ARN') },
   region: { description: 'AWS region (defaults to the AWS SDK\'s own resolution).', parser: text('an AWS region') },
-  replay: { description: 'Requests (JSON Lines) replayed against the local target to measure health.', parser: text('a file path') },
+  replay: { description: 'Requests (JSON Lines) replayed against the local target to measure health.', parser: existingFile() },
   environment: { description: 'GitHub deployment environment (its protection rules gate the deploy).', default: 'production', parser: text('an environment name') },
   'promote-alias': { description: 'Registry alias moved to the new version when the rollout succeeds.', parser: text('an alias name') },
   'github-token': githubToken,

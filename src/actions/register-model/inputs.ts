@@ -1,4 +1,4 @@
-import { boolean, jsonFile, text } from '../../core/inputs/parsers.js';
+import { boolean, existingFile, jsonFile, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 import { githubToken } from '../common-inputs.js';
 
@@ -15,7 +15,7 @@ export const inputs = defineInputs({
   },
   alias: { description: 'Move this alias (e.g. `staging`) to the new version.', parser: text('an alias name') },
   promote: { description: 'Move `alias` to `<version>` or `@<alias>` without registering anything.', parser: text('a version number or @alias') },
-  'model-card-template': { description: 'Markdown template for the model card.', parser: text('a file path') },
+  'model-card-template': { description: 'Markdown template for the model card.', parser: existingFile() },
   attest: { description: 'Create a build provenance attestation for the artifacts.', default: 'false', parser: boolean() },
   'github-token': githubToken,
 });

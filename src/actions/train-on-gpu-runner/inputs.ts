@@ -1,4 +1,4 @@
-import { boolean, integer, json, list, oneOf, outputPath, text } from '../../core/inputs/parsers.js';
+import { boolean, integer, jsonObject, list, oneOf, outputPath, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 
 export const BACKENDS = ['runner', 'sagemaker'] as const;
@@ -20,7 +20,7 @@ export const inputs = defineInputs({
     default: 'true',
     parser: boolean(),
   },
-  params: { description: 'Hyperparameters as a JSON object, passed to the command as CD4ML_PARAMS.', default: '{}', parser: json() },
+  params: { description: 'Hyperparameters as a JSON object, passed to the command as CD4ML_PARAMS.', default: '{}', parser: jsonObject() },
   seed: { description: 'Random seed, passed as CD4ML_SEED and recorded for reproducibility.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
   data: { description: 'Training data paths to fingerprint (sha256) in the training record, one per line.', parser: list(text('a path'), 'paths', 'newlines') },
   'model-path': { description: 'Where the trained model is written (CD4ML_OUTPUT_DIR).', default: 'model', parser: outputPath() },

@@ -42,8 +42,8 @@ export async function describeOnnxModel(path: string): Promise<OnnxModelDescript
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new InputError(`${path} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
   });
-  const sha256 = await sha256File(path);
   try {
+    const sha256 = await sha256File(path);
     return { path, sha256, inputNames: session.inputNames, outputNames: session.outputNames };
   } finally {
     await session.release();

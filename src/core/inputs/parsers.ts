@@ -13,6 +13,8 @@ export interface InputParser<T> {
   readonly expected: string;
   /** Set for booleans: the CLI accepts a bare `--name` as true. */
   readonly flag?: true;
+  /** Set for lists: the CLI accepts `--name a --name b`. */
+  readonly repeatable?: true;
   parse(raw: string, name: string): T;
 }
 
@@ -91,8 +93,9 @@ export function number(bounds: Bounds = {}): InputParser<number> {
   return {
     expected,
     parse(raw, name) {
-      if (!DECIMAL.test(raw)) throw invalidInput(name, raw, expected);
-      return checkBounds(Number(raw), raw, name, bounds, expected);
+      const value = Number(raw);
+      if (!DECIMAL.test(raw) || !Number.isFinite(value)) throw invalidInput(name, raw, expected);
+      return checkBounds(value, raw, name, bounds, expected);
     },
   };
 }
@@ -120,6 +123,7 @@ export function list<T>(item: InputParser<T>, plural: string, split: 'commas-or-
   const expected = `one or more ${plural}, ${split === 'newlines' ? 'one per line' : 'separated by commas or newlines'}`;
   return {
     expected,
+    repeatable: true,
     parse(raw, name) {
       const items = raw
         .split(separator)
@@ -131,17 +135,20 @@ export function list<T>(item: InputParser<T>, plural: string, split: 'commas-or-
   };
 }
 
-/** Inline JSON of any shape (e.g. training params); the caller validates the shape. */
-export function json(): InputParser<unknown> {
-  const expected = 'valid JSON';
+/** An inline JSON object (e.g. training params); arrays, strings and numbers are refused. */
+export function jsonObject(): InputParser<Record<string, unknown>> {
+  const expected = 'a JSON object such as {"lr": 0.1}';
   return {
     expected,
     parse(raw, name) {
+      let value: unknown;
       try {
-        return JSON.parse(raw) as unknown;
+        value = JSON.parse(raw);
       } catch (error) {
         throw invalidInput(name, raw, expected, `The JSON parser said: ${(error as Error).message}.`);
       }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidInput(name, raw, expected);
+      return value as Record<string, unknown>;
     },
   };
 }

@@ -29,8 +29,8 @@ export type ActionMain<S extends InputSpecs, O extends string> = (context: Actio
 export async function runAction<S extends InputSpecs, O extends string>(
   metadata: ActionMetadata<S, O>,
   main: ActionMain<S, O>,
-  env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
+  const env = process.env;
   const annotations = new AnnotationBudget();
   const logger = actionsLogger(annotations);
   try {

@@ -30,9 +30,12 @@ export interface PostedComment {
   trimmed: boolean;
 }
 
-/** The hidden marker; HTML comments do not render on GitHub. */
+/**
+ * The hidden marker; HTML comments do not render on GitHub. Characters that could end the comment
+ * early (`-`, `>`) or break the line are replaced in the key.
+ */
 export function stickyMarker(action: string, key: string): string {
-  return `<!-- cd4ml:${action}:${key} -->`;
+  return `<!-- cd4ml:${action}:${key.replace(/[^A-Za-z0-9_.:/@]/g, '_')} -->`;
 }
 
 function trimNotice(url: string | undefined): string {
@@ -74,7 +77,7 @@ export async function upsertStickyComment(
   comment: StickyComment,
   logger: Logger,
 ): Promise<PostedComment> {
-  const login = await tokenLogin(client, logger);
+  const login = await tokenLogin(client);
   const { body, trimmed } = stickyBody(comment);
   if (trimmed) logger.warning(`The ${comment.action} comment was trimmed to GitHub's comment size limit.`);
   const existing = await findOwnComment(client, repo, issueNumber, stickyMarker(comment.action, comment.key), login);

@@ -3,7 +3,7 @@
  * (`GITHUB_EVENT_PATH`). Absent values stay absent: outside a runner most of this is unknown.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../../core/errors.js';
+import { EnvironmentError } from '../../core/errors.js';
 
 export interface RepositoryRef {
   owner: string;
@@ -30,7 +30,6 @@ export interface RunContext {
 }
 
 interface PullRequestPayload {
-  number?: number;
   pull_request?: {
     number: number;
     head: { sha: string; repo: { full_name: string } | null };
@@ -43,7 +42,7 @@ function readEventPayload(path: string | undefined): PullRequestPayload {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as PullRequestPayload;
   } catch (error) {
-    throw new InputError(`Cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${(error as Error).message}.`);
+    throw new EnvironmentError(`Cannot read the event payload at GITHUB_EVENT_PATH=${path}: ${(error as Error).message}.`);
   }
 }
 

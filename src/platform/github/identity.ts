@@ -1,28 +1,35 @@
 /**
  * Who a token acts as, in the form REST returns in `comment.user.login`. REST `GET /user` refuses
  * installation tokens such as the workflow's GITHUB_TOKEN ("Resource not accessible by
- * integration"); GraphQL's `viewer` answers for user and installation tokens alike. GraphQL may name
- * a bot without the `[bot]` suffix that REST uses, so the suffix is added for bots when missing.
+ * integration"); GraphQL's `viewer` answers for user and installation tokens alike, so it is asked
+ * first and REST only when GraphQL is unavailable. GraphQL may name a bot without the `[bot]`
+ * suffix that REST uses, so the suffix is added for bots when missing. Nothing is guessed: a token
+ * whose account cannot be told fails, because matching the wrong account would edit someone
+ * else's comment or pile up duplicates.
  */
-import type { Logger } from '../../core/logger.js';
+import { ServiceError } from '../../core/errors.js';
 import type { GitHubClient } from './client.js';
-
-/** The login the workflow's own GITHUB_TOKEN writes comments as. */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 interface ViewerResponse {
   viewer: { login: string; __typename: string };
 }
 
-export async function tokenLogin(client: GitHubClient, logger: Logger): Promise<string> {
+export async function tokenLogin(client: GitHubClient): Promise<string> {
+  let graphqlFailure: unknown;
   try {
     const { viewer } = await client.graphql<ViewerResponse>('query { viewer { login __typename } }');
     const isBot = viewer.__typename === 'Bot';
     return isBot && !viewer.login.endsWith('[bot]') ? `${viewer.login}[bot]` : viewer.login;
   } catch (error) {
-    logger.warning(
-      `Could not tell which account the token acts as (${(error as Error).message}); assuming ${ACTIONS_BOT_LOGIN}, the workflow token's account.`,
+    graphqlFailure = error;
+  }
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return data.login;
+  } catch (error) {
+    throw new ServiceError(
+      `Cannot tell which account the GitHub token acts as (GraphQL: ${(graphqlFailure as Error).message}; REST: ${(error as Error).message}); check the github-token input.`,
+      { cause: error },
     );
-    return ACTIONS_BOT_LOGIN;
   }
 }

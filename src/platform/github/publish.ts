@@ -50,6 +50,7 @@ export async function publishReport(report: Report, options: PublishOptions): Pr
   const { repository, pullRequest } = run;
   const comment = await writeOrWarn(
     `post the ${report.action} comment on pull request #${pullRequest.number}`,
+    'pull-requests',
     () =>
       upsertStickyComment(
         client,

@@ -25,9 +25,17 @@ export function stepSummaryWriter(path: string | undefined, logger: Logger): Sum
       const room = STEP_SUMMARY_LIMIT_BYTES - used;
       const notice =
         '> [!WARNING]\n> This report was trimmed to fit the 1 MiB limit of a job summary; the step log has it in full.';
-      if (Buffer.byteLength(markdown) > room) logger.info(markdown); // keep the full text somewhere
-      const { text } = fitToLimit(`${markdown}\n`, room, notice, 'bytes');
-      appendFileSync(path, text);
+      const entry = `${markdown}\n`;
+      if (Buffer.byteLength(entry) <= room) {
+        appendFileSync(path, entry);
+        return true;
+      }
+      logger.info(markdown); // the full text stays in the log
+      if (room < Buffer.byteLength(notice) + 64) {
+        logger.warning('The job summary is full (1 MiB per step), so this report is in the step log only.');
+        return false;
+      }
+      appendFileSync(path, fitToLimit(entry, room, notice, 'bytes').text);
       return true;
     },
   };

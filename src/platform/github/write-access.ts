@@ -16,15 +16,19 @@ export function isWriteRefused(error: unknown): error is Error & { status: 403 }
  * Runs `write`; on a 403 logs a warning that names `what` and returns undefined. Other errors
  * propagate: they are real failures.
  */
-export async function writeOrWarn<T>(what: string, write: () => Promise<T>, logger: Logger): Promise<T | undefined> {
+export async function writeOrWarn<T>(
+  what: string,
+  permission: 'pull-requests' | 'checks' | 'statuses' | 'issues' | 'contents' | 'deployments',
+  write: () => Promise<T>,
+  logger: Logger,
+): Promise<T | undefined> {
   try {
     return await write();
   } catch (error) {
     if (!isWriteRefused(error)) throw error;
     logger.warning(
-      `Could not ${what}: GitHub refused the write (403: ${error.message}). The report is in the job summary instead. ` +
-        'Pull requests from forks get a read-only token: use the workflow_run report template to comment on them; ' +
-        'otherwise grant the job `pull-requests: write` and `checks: write` permissions.',
+      `Could not ${what}: GitHub refused the write (403: ${error.message}). The report is in the job summary. ` +
+        `A pull request from a fork gets a read-only token; otherwise grant the job \`${permission}: write\`.`,
     );
     return undefined;
   }
