@@ -31933,8 +31933,9 @@ function readRunContext(env) {
 ;// CONCATENATED MODULE: ./src/core/report/fit.ts
 /**
  * Fitting Markdown into a size limit (GitHub comments, check-run summaries, job summaries) without
- * producing broken Markdown: the cut falls on a line break, never inside a UTF-16 surrogate pair, an
- * open code fence is closed, and a notice says what was left out and where to find it.
+ * producing broken Markdown: the cut falls on the last line break that fits (mid-line only when a
+ * single line is longer than the limit), never inside a UTF-16 surrogate pair or a UTF-8 sequence,
+ * an open code fence is closed, and a notice says what was left out and where to find it.
  */
 /** Length in UTF-16 code units, which bounds GitHub's character count from above. */
 function measure(text, unit) {

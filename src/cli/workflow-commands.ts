@@ -2,7 +2,8 @@
  * A step's stdout carries workflow commands (`::error file=a.csv,line=3::…`, `::group::…`) that the
  * runner turns into annotations and log groups. In a terminal they are rewritten into plain lines.
  */
-function unescapeData(text: string): string {
+/** Reverses @actions/core's escaping of a workflow command's message. */
+export function unescapeData(text: string): string {
   return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
 

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { findAction } from '../../src/actions/catalog.js';
 import { parseOutputFile } from '../../src/cli/output-file.js';
 import { runnerInputEnv, withoutInputs } from '../../src/cli/runner-env.js';
+import { unescapeData } from '../../src/cli/workflow-commands.js';
 import { inputEnvName } from '../../src/core/inputs/spec.js';
 import { pullRequestEvent } from './events.js';
 
@@ -57,10 +58,6 @@ export interface BundleOptions {
   bundle?: string;
 }
 
-function unescapeCommand(text: string): string {
-  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-}
-
 export async function runBundle(action: string, options: BundleOptions = {}): Promise<BundleRun> {
   const metadata = findAction(action);
   if (metadata === undefined) throw new Error(`no action ${action}`);
@@ -105,7 +102,7 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
   const errors = stdout
     .split('\n')
     .filter((line) => line.startsWith('::error'))
-    .map((line) => unescapeCommand(line.slice(line.indexOf('::', 2) + 2)));
+    .map((line) => unescapeData(line.slice(line.indexOf('::', 2) + 2)));
   return {
     code,
     stdout,
