@@ -48,9 +48,7 @@ export class CsvTokenizer {
   /** Line number of the first byte of `leftover`. */
   private line = 1;
   private first = true;
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private escaped = new Uint8Array(64);
+  /** The row handed to the sink; its field arrays are the tokenizer's working storage. */
   private readonly view: RowView;
 
   constructor(
@@ -64,9 +62,9 @@ export class CsvTokenizer {
     this.view = {
       buffer: Buffer.alloc(0),
       count: 0,
-      starts: this.starts,
-      ends: this.ends,
-      escaped: this.escaped,
+      starts: new Int32Array(64),
+      ends: new Int32Array(64),
+      escaped: new Uint8Array(64),
       line: 1,
       text(index) {
         const text = this.buffer.toString('utf8', this.starts[index], this.ends[index]);
@@ -112,16 +110,17 @@ export class CsvTokenizer {
   }
 
   private grow(): void {
-    const size = this.starts.length * 2;
+    const view = this.view;
+    const size = view.starts.length * 2;
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
     const escaped = new Uint8Array(size);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    escaped.set(this.escaped);
-    this.starts = this.view.starts = starts;
-    this.ends = this.view.ends = ends;
-    this.escaped = this.view.escaped = escaped;
+    starts.set(view.starts);
+    ends.set(view.ends);
+    escaped.set(view.escaped);
+    view.starts = starts;
+    view.ends = ends;
+    view.escaped = escaped;
   }
 
   /**
@@ -144,7 +143,7 @@ export class CsvTokenizer {
       return rowStart;
     };
     for (;;) {
-      if (count === this.starts.length) this.grow();
+      if (count === this.view.starts.length) this.grow();
       let fieldEnd: number;
       if (position < length && buffer[position] === QUOTE) {
         const start = position + 1;
@@ -163,9 +162,9 @@ export class CsvTokenizer {
           );
         }
         for (let i = start; i < close; i += 1) if (buffer[i] === LF) line += 1;
-        this.starts[count] = start;
-        this.ends[count] = close;
-        this.escaped[count] = escapes ? 1 : 0;
+        this.view.starts[count] = start;
+        this.view.ends[count] = close;
+        this.view.escaped[count] = escapes ? 1 : 0;
         fieldEnd = close + 1;
         const next = fieldEnd < length ? buffer[fieldEnd] : -1;
         if (next !== -1 && next !== delimiter && next !== LF && next !== CR) {
@@ -182,9 +181,9 @@ export class CsvTokenizer {
           end += 1;
         }
         if (end === length && !final) return pause();
-        this.starts[count] = position;
-        this.ends[count] = end;
-        this.escaped[count] = 0;
+        this.view.starts[count] = position;
+        this.view.ends[count] = end;
+        this.view.escaped[count] = 0;
         fieldEnd = end;
         if (count === 0) firstQuoted = false;
       }
@@ -195,7 +194,7 @@ export class CsvTokenizer {
       }
       // The row ends here: at a line break, or at the end of the final input.
       if (fieldEnd + 1 === length && buffer[fieldEnd] === CR && !final) return pause(); // CR LF may straddle chunks
-      const blank = count === 1 && !firstQuoted && this.ends[0] === this.starts[0];
+      const blank = count === 1 && !firstQuoted && this.view.ends[0] === this.view.starts[0];
       if (!blank) {
         this.view.count = count;
         this.view.line = rowLine;
