@@ -1,4 +1,4 @@
-import { integer, list, oneOf, outputPath, text, yamlFile } from '../../core/inputs/parsers.js';
+import { existingFile, integer, list, oneOf, outputPath, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 import { commentInput, githubToken } from '../common-inputs.js';
 
@@ -18,7 +18,7 @@ export const inputs = defineInputs({
   },
   schema: {
     description: 'Schema file (YAML or JSON) with column and table rules. Without it, only the profile is computed.',
-    parser: yamlFile(),
+    parser: existingFile(),
   },
   'write-schema': {
     description: 'Infer a starting schema from the data and write it to this path, for review and commit.',

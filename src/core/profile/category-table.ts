@@ -1,0 +1,108 @@
+/**
+ * Exact value counts for a column with few distinct values: an open-addressing hash table keyed by a
+ * number (numeric cells, so `1.50` and `1.5` are one value) or by the cell's UTF-8 bytes (everything
+ * else), so counting a cell makes no string. Holds at most `capacity` distinct values; the value that
+ * would exceed it makes the table overflow, and the column is then not categorical.
+ *
+ * Complexity: O(1) expected per cell (plus O(length) to compare bytes), O(capacity) memory.
+ */
+export const CATEGORY_CAPACITY = 1000;
+
+/** A value and its count, as stored in a profile: numbers stay JSON numbers, everything else is text. */
+export type CategoryCount = [value: string | number, count: number];
+
+export class CategoryTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly hashes: Uint32Array;
+  private readonly numeric: Uint8Array;
+  private readonly numbers: Float64Array;
+  private readonly keyStarts: Int32Array;
+  private readonly keyLengths: Int32Array;
+  private bytes = Buffer.allocUnsafe(4096);
+  private used = 0;
+  readonly counts: Float64Array;
+  private readonly labels: (string | number)[] = [];
+  size = 0;
+
+  constructor(readonly capacity = CATEGORY_CAPACITY) {
+    let slots = 16;
+    while (slots < capacity * 4) slots *= 2;
+    this.slots = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
+    this.hashes = new Uint32Array(capacity);
+    this.numeric = new Uint8Array(capacity);
+    this.numbers = new Float64Array(capacity);
+    this.keyStarts = new Int32Array(capacity);
+    this.keyLengths = new Int32Array(capacity);
+    this.counts = new Float64Array(capacity);
+  }
+
+  /** Index of the numeric value (added when new), or -1 when the table is full. */
+  number(value: number, hash: number): number {
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === -1) break;
+      if (this.hashes[entry] === hash && this.numeric[entry] === 1 && this.numbers[entry] === value) return entry;
+      slot = (slot + 1) & this.mask;
+    }
+    if (this.size === this.capacity) return -1;
+    const entry = this.size++;
+    this.slots[slot] = entry;
+    this.hashes[entry] = hash;
+    this.numeric[entry] = 1;
+    this.numbers[entry] = value;
+    this.labels.push(value);
+    return entry;
+  }
+
+  /** Index of the text value in bytes [start, end) (added when new), or -1 when the table is full. */
+  text(buffer: Uint8Array, start: number, end: number, hash: number): number {
+    const length = end - start;
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === -1) break;
+      if (this.hashes[entry] === hash && this.numeric[entry] === 0 && this.keyLengths[entry] === length) {
+        const at = this.keyStarts[entry]!;
+        let same = true;
+        for (let i = 0; i < length; i += 1) {
+          if (this.bytes[at + i] !== buffer[start + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return entry;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    if (this.size === this.capacity) return -1;
+    const entry = this.size++;
+    if (this.used + length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + length));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.bytes.set(buffer.subarray(start, end), this.used);
+    this.slots[slot] = entry;
+    this.hashes[entry] = hash;
+    this.numeric[entry] = 0;
+    this.keyStarts[entry] = this.used;
+    this.keyLengths[entry] = length;
+    this.used += length;
+    this.labels.push(Buffer.from(buffer.buffer, buffer.byteOffset + start, length).toString('utf8'));
+    return entry;
+  }
+
+  label(entry: number): string | number {
+    return this.labels[entry]!;
+  }
+
+  /** Every value with its count, most frequent first (ties in first-seen order). */
+  entries(): CategoryCount[] {
+    const result: CategoryCount[] = [];
+    for (let i = 0; i < this.size; i += 1) result.push([this.labels[i]!, this.counts[i]!]);
+    return result.sort((a, b) => b[1] - a[1]);
+  }
+}

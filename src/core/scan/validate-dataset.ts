@@ -1,0 +1,61 @@
+/**
+ * validate-data's domain, free of the Actions runtime: resolve the data, scan it once (profile and
+ * row checks together), judge the schema's rules, and shape the report and the profile.
+ */
+import { availableParallelism } from 'node:os';
+import { resolveSources } from '../data/resolve-sources.js';
+import type { DataFormat } from '../data/format.js';
+import type { ObjectStore } from '../data/source.js';
+import type { Logger } from '../logger.js';
+import { profileDocument, type ProfileDocument } from '../profile/profile.js';
+import { REPORT_FORMAT, type ValidationReport } from '../report/validation-report.js';
+import { evaluate } from '../schema/evaluate.js';
+import { loadSchema } from '../schema/schema-file.js';
+import { scanDataset } from './scan-dataset.js';
+
+export interface ValidateDatasetOptions {
+  data: readonly string[];
+  format: 'auto' | DataFormat;
+  schema?: string | undefined;
+  cwd: string;
+  /** Needed only for s3:// data. */
+  store?: () => ObjectStore;
+  maxExamples: number;
+  /** Threads for large CSV files; default: the machine's cores, or CD4ML_THREADS. */
+  threads?: number;
+  workerScript?: string | undefined;
+  logger: Logger;
+}
+
+export interface ValidationOutcome {
+  report: ValidationReport;
+  profile: ProfileDocument;
+}
+
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number.parseInt(env['CD4ML_THREADS'] ?? '', 10);
+  return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism();
+}
+
+export async function validateDataset(options: ValidateDatasetOptions): Promise<ValidationOutcome> {
+  const schema = options.schema === undefined ? undefined : await loadSchema(options.schema, options.cwd);
+  const needsStore = options.data.some((spec) => /^s3:\/\//i.test(spec.trim()));
+  const sources = await resolveSources(options.data, { cwd: options.cwd, ...(needsStore && options.store !== undefined ? { store: options.store() } : {}) });
+  const total = await scanDataset(sources, {
+    format: options.format,
+    schema,
+    maxExamples: options.maxExamples,
+    threads: options.threads ?? defaultThreads(),
+    workerScript: options.workerScript,
+    logger: options.logger,
+  });
+  const profile = profileDocument(total.rows, total.sources, total.columns.map((name) => [name, total.profiles.get(name)!]));
+  const findings = schema === undefined ? [] : evaluate(schema, total);
+  const failed = findings.filter((finding) => !finding.passed);
+  const errors = failed.filter((finding) => finding.severity === 'error').length;
+  const warnings = failed.length - errors;
+  return {
+    report: { format: REPORT_FORMAT, version: 1, valid: errors === 0, errors, warnings, rows: total.rows, sources: total.sources, schema: schema?.file ?? null, findings },
+    profile,
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The row-level rules of one column, applied to each classified cell as it is read: type, bounds,
+ * allowed values, pattern, text length, uniqueness and nullability. Each rule counts its failures and
+ * keeps the first few failing values with their row and line. Table-wide rules (null fraction,
+ * `mostly`, row counts, extra or missing columns, keys) are judged at the end (evaluate.ts).
+ *
+ * Verdicts for `allowed` and `pattern` are cached per distinct value while the column's category
+ * table tracks it, so a low-cardinality column tests each value once.
+ *
+ * Complexity: O(1) per cell and rule (O(length) for pattern and length rules).
+ */
+import {
+  BOOLEAN,
+  type Cell,
+  cellText,
+  classifyBytes,
+  codePointLength,
+  DATE,
+  DATETIME,
+  EMPTY,
+  INTEGER,
+  newCell,
+  NULL,
+  NUMBER,
+} from '../data/cell.js';
+import { CATEGORY_CAPACITY } from '../profile/category-table.js';
+import { hashBytes } from '../profile/hash.js';
+import type { ColumnRules, ColumnType } from './types.js';
+import { UniqueIndex, type UniqueIndexState } from './unique-index.js';
+
+export const ROW_RULES = ['type', 'nullable', 'min', 'max', 'exclusive_min', 'exclusive_max', 'allowed', 'pattern', 'min_length', 'max_length', 'unique'] as const;
+export type RowRule = (typeof ROW_RULES)[number];
+const [TYPE, NULLABLE, MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX, ALLOWED, PATTERN, MIN_LENGTH, MAX_LENGTH, UNIQUE] = ROW_RULES.map((_, i) => i) as number[] as [
+  number, number, number, number, number, number, number, number, number, number, number,
+];
+
+export const SECOND_SEED = 0x5bd1e995;
+
+export interface Example {
+  /** 1-based data row (the header is not a row). */
+  row: number;
+  /** Physical line in the file (CSV, JSON Lines) or row index (Parquet). */
+  line: number;
+  /** The value as written; null for a missing value; undefined when not known (a duplicate found across shards). */
+  value: string | null | undefined;
+  /** The file, when several were read. */
+  source?: string;
+}
+
+/** The mergeable state of a column's row-level checks. */
+export interface ColumnCheckState {
+  failures: number[];
+  examples: Example[][];
+  unique: UniqueIndexState | null;
+}
+
+const ACCEPTS: Record<ColumnType, (kind: number) => boolean> = {
+  integer: (kind) => kind === INTEGER,
+  number: (kind) => kind === INTEGER || kind === NUMBER,
+  boolean: (kind) => kind === BOOLEAN,
+  date: (kind) => kind === DATE,
+  datetime: (kind) => kind === DATE || kind === DATETIME,
+  string: () => true,
+  category: () => true,
+};
+
+/** A bound as compared: numbers as such, dates and datetimes as epoch milliseconds. */
+function boundValue(bound: number | string | undefined): number | undefined {
+  if (bound === undefined) return undefined;
+  if (typeof bound === 'number') return bound;
+  const cell = newCell();
+  const bytes = Buffer.from(bound, 'utf8');
+  classifyBytes(cell, bytes, 0, bytes.length, true);
+  return cell.kind === DATE || cell.kind === DATETIME ? cell.value : Number.NaN;
+}
+
+export class ColumnChecks {
+  readonly failures = new Float64Array(ROW_RULES.length);
+  readonly examples: Example[][] = ROW_RULES.map(() => []);
+  private readonly accepts: ((kind: number) => boolean) | undefined;
+  private readonly min: number | undefined;
+  private readonly max: number | undefined;
+  private readonly exclusiveMin: number | undefined;
+  private readonly exclusiveMax: number | undefined;
+  private readonly hasBounds: boolean;
+  private readonly allowed: ReadonlySet<string> | undefined;
+  private readonly pattern: RegExp | undefined;
+  private readonly allowedVerdicts = new Uint8Array(CATEGORY_CAPACITY);
+  private readonly patternVerdicts = new Uint8Array(CATEGORY_CAPACITY);
+  private readonly minLength: number | undefined;
+  private readonly maxLength: number | undefined;
+  private readonly nullable: boolean;
+  unique: UniqueIndex | null;
+  private readonly numberView = new Float64Array(1);
+  private readonly wordView = new Uint32Array(this.numberView.buffer);
+
+  constructor(
+    readonly rules: ColumnRules,
+    private readonly maxExamples: number,
+  ) {
+    this.accepts = rules.type === undefined ? undefined : ACCEPTS[rules.type];
+    this.min = boundValue(rules.min);
+    this.max = boundValue(rules.max);
+    this.exclusiveMin = boundValue(rules.exclusiveMin);
+    this.exclusiveMax = boundValue(rules.exclusiveMax);
+    this.hasBounds = this.min !== undefined || this.max !== undefined || this.exclusiveMin !== undefined || this.exclusiveMax !== undefined;
+    this.allowed = rules.allowed === undefined ? undefined : new Set(rules.allowed);
+    this.pattern = rules.pattern === undefined ? undefined : new RegExp(rules.pattern, 'u');
+    this.minLength = rules.minLength;
+    this.maxLength = rules.maxLength;
+    this.nullable = rules.nullable !== false;
+    this.unique = rules.unique === true ? new UniqueIndex() : null;
+  }
+
+  /** Checks one cell; `entry` is its category entry (or -1) and `hash` its profile hash. */
+  check(cell: Cell, entry: number, hash: number, row: number, line: number): void {
+    const kind = cell.kind;
+    if (kind === NULL) {
+      if (!this.nullable) this.fail(NULLABLE, cell, row, line);
+      return;
+    }
+    if (this.accepts !== undefined && !this.accepts(kind)) {
+      this.fail(TYPE, cell, row, line);
+      return;
+    }
+    if (this.hasBounds) this.checkBounds(cell, row, line);
+    if (this.allowed !== undefined) {
+      let verdict = entry >= 0 ? this.allowedVerdicts[entry]! : 0;
+      if (verdict === 0) {
+        verdict = this.allowed.has(cellText(cell)) ? 1 : 2;
+        if (entry >= 0) this.allowedVerdicts[entry] = verdict;
+      }
+      if (verdict === 2) this.fail(ALLOWED, cell, row, line);
+    }
+    if (this.pattern !== undefined) {
+      let verdict = entry >= 0 ? this.patternVerdicts[entry]! : 0;
+      if (verdict === 0) {
+        verdict = this.pattern.test(cellText(cell)) ? 1 : 2;
+        if (entry >= 0) this.patternVerdicts[entry] = verdict;
+      }
+      if (verdict === 2) this.fail(PATTERN, cell, row, line);
+    }
+    if (this.minLength !== undefined || this.maxLength !== undefined) {
+      const length = kind === EMPTY ? 0 : codePointLength(cell.buffer, cell.start, cell.end);
+      if (this.minLength !== undefined && length < this.minLength) this.fail(MIN_LENGTH, cell, row, line);
+      if (this.maxLength !== undefined && length > this.maxLength) this.fail(MAX_LENGTH, cell, row, line);
+    }
+    if (this.unique !== null) {
+      let hi: number;
+      let lo: number;
+      if (kind === INTEGER || kind === NUMBER) {
+        this.numberView[0] = cell.value;
+        hi = this.wordView[1]!;
+        lo = this.wordView[0]!;
+      } else {
+        hi = hash;
+        lo = hashBytes(cell.buffer, cell.start, cell.end, SECOND_SEED);
+      }
+      if (!this.unique.add(hi, lo)) this.fail(UNIQUE, cell, row, line);
+    }
+  }
+
+  private checkBounds(cell: Cell, row: number, line: number): void {
+    const kind = cell.kind;
+    const comparable = kind === INTEGER || kind === NUMBER || kind === DATE || kind === DATETIME;
+    const x = comparable ? cell.value : Number.NaN;
+    // A value that cannot be compared (text where a number is expected) fails every bound it meets.
+    if (this.min !== undefined && !(x >= this.min)) this.fail(MIN, cell, row, line);
+    if (this.max !== undefined && !(x <= this.max)) this.fail(MAX, cell, row, line);
+    if (this.exclusiveMin !== undefined && !(x > this.exclusiveMin)) this.fail(EXCLUSIVE_MIN, cell, row, line);
+    if (this.exclusiveMax !== undefined && !(x < this.exclusiveMax)) this.fail(EXCLUSIVE_MAX, cell, row, line);
+  }
+
+  private fail(rule: number, cell: Cell, row: number, line: number): void {
+    this.failures[rule] = this.failures[rule]! + 1;
+    const examples = this.examples[rule]!;
+    if (examples.length < this.maxExamples) examples.push({ row, line, value: cell.kind === NULL ? null : cellText(cell) });
+  }
+
+  toState(): ColumnCheckState {
+    return { failures: Array.from(this.failures), examples: this.examples, unique: this.unique?.toState() ?? null };
+  }
+
+  /** Counts `rows` rows in which the column is absent (a file without it): nulls, without examples. */
+  absorbMissing(rows: number): void {
+    if (!this.nullable) this.failures[NULLABLE] = this.failures[NULLABLE]! + rows;
+  }
+
+  /**
+   * Adds the state of the rows that follow this one's (the next byte range or file): its rows and
+   * lines are shifted by `rowBase` and `lineBase`, and values seen on both sides count as duplicates.
+   */
+  absorb(state: ColumnCheckState, rowBase: number, lineBase: number, source?: string): void {
+    for (let rule = 0; rule < ROW_RULES.length; rule += 1) {
+      this.failures[rule] = this.failures[rule]! + state.failures[rule]!;
+      const examples = this.examples[rule]!;
+      for (const example of state.examples[rule]!) {
+        if (examples.length >= this.maxExamples) break;
+        const shifted: Example = { row: example.row + rowBase, line: example.line + lineBase, value: example.value };
+        const from = example.source ?? source;
+        if (from !== undefined) shifted.source = from;
+        examples.push(shifted);
+      }
+    }
+    if (this.unique !== null && state.unique !== null) {
+      const across = this.unique.absorb(state.unique);
+      this.failures[UNIQUE] = this.failures[UNIQUE]! + across;
+    }
+  }
+}
