@@ -9,7 +9,7 @@ interface Row {
 /** Tokenizes `input` fed in chunks of `size` bytes (the whole input when size is undefined). */
 function tokenize(input: string | Buffer, delimiter = ',', size?: number): Row[] {
   const rows: Row[] = [];
-  const tokenizer = new CsvTokenizer((row) => rows.push({ line: row.line, fields: Array.from({ length: row.count }, (_, i) => row.text(i)) }), {
+  const tokenizer = new CsvTokenizer((row) => void rows.push({ line: row.line, fields: Array.from({ length: row.count }, (_, i) => row.text(i)) }), {
     delimiter,
     source: 'data.csv',
   });

@@ -48,6 +48,7 @@ export async function readParquet(source: ByteSource, consumer: TableConsumer): 
   for (const group of metadata.row_groups) {
     const groupRows = Number(group.num_rows);
     if (groupRows === 0) continue;
+    // One row group at a time: hyparquet fetches only this group's column chunks.
     let groupData: unknown[][] = [];
     await unreadable(source, () =>
       parquetRead({
@@ -70,7 +71,6 @@ export async function readParquet(source: ByteSource, consumer: TableConsumer): 
       consumer.valueRow(row as CellValue[], groupStart + index + 1);
     }
     rows += groupData.length;
-    groupData = [];
     groupStart += groupRows;
   }
   return { rows };

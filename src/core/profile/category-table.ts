@@ -95,6 +95,11 @@ export class CategoryTable {
     return entry;
   }
 
+  /** The hash the entry was added with. */
+  hash(entry: number): number {
+    return this.hashes[entry]!;
+  }
+
   label(entry: number): string | number {
     return this.labels[entry]!;
   }

@@ -5,9 +5,14 @@
  *
  * - count, nulls and empty strings (apart), cells by kind (integer, number, boolean, date, datetime, text);
  * - over numeric cells: min, max, mean and variance by Welford's update, merged by Chan et al.'s
- *   pairwise formula; a KLL quantile sketch (k = 200);
- * - distinct values: exact while at most CATEGORY_CAPACITY are seen (then the counts are the
- *   category counts), otherwise a HyperLogLog estimate (p = 12, standard error 1.6%);
+ *   pairwise formula; quantiles exact from the value counts while at most CATEGORY_CAPACITY distinct
+ *   values are seen, else from a KLL sketch (k = 200);
+ * - distinct values: exact from the value counts while they are tracked, otherwise a HyperLogLog
+ *   estimate (p = 12, standard error 1.6%).
+ *
+ * While the value counts are complete they hold everything the sketches would: the KLL sketch and
+ * the HyperLogLog are only built when the counts overflow (from the counts, then fed every cell),
+ * which spares low-cardinality columns their per-cell cost.
  * - booleans: how many true; dates and datetimes: earliest and latest; text: length in code points.
  *
  * Complexity: O(1) amortised per cell (O(length) for text), O(k log n + capacity) memory.
@@ -50,7 +55,8 @@ export class ColumnProfile {
   m2 = 0;
   min = Infinity;
   max = -Infinity;
-  sketch = new KllSketch(200);
+  /** Null while `categories` is complete (the counts give exact quantiles). */
+  sketch: KllSketch | null = null;
   trues = 0;
   temporalMin = Infinity;
   temporalMax = -Infinity;
@@ -84,9 +90,12 @@ export class ColumnProfile {
       this.m2 += delta * (x - this.mean);
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
-      this.sketch.update(x);
       hash = hashNumber(x, HASH_SEED);
       if (this.categories !== null) entry = this.categories.number(x, hash);
+      if (entry < 0) {
+        if (this.categories !== null) this.overflow();
+        this.sketch!.update(x);
+      }
     } else if (kind === BOOLEAN) {
       const truth = cell.value === 1;
       if (truth) this.trues += 1;
@@ -115,13 +124,21 @@ export class ColumnProfile {
       if (this.categories !== null) entry = this.categories.text(cell.buffer, cell.start, cell.end, hash);
     }
     this.lastHash = hash;
-    this.hll.add(hash);
     if (entry >= 0) {
       this.categories!.counts[entry] = this.categories!.counts[entry]! + 1;
-    } else if (this.categories !== null) {
-      this.categories = null; // more distinct values than a category table holds
+    } else {
+      if (this.categories !== null) this.overflow();
+      this.hll.add(hash);
     }
     return entry;
+  }
+
+  /** More distinct values than the counts hold: build the sketches from the counts, drop the counts. */
+  private overflow(): void {
+    const table = this.categories!;
+    this.categories = null;
+    this.hll = hllOf(table, this.hll);
+    this.sketch = sketchOf(table, this.sketch);
   }
 
   /** Adds `count` nulls at once (rows read before this column first appeared). */
@@ -143,7 +160,6 @@ export class ColumnProfile {
       this.numericCount = n;
       this.min = Math.min(this.min, other.min);
       this.max = Math.max(this.max, other.max);
-      this.sketch.merge(other.sketch);
     }
     this.trues += other.trues;
     if (other.temporalMin < this.temporalMin) {
@@ -158,8 +174,41 @@ export class ColumnProfile {
     this.lengthSum += other.lengthSum;
     this.lengthMin = Math.min(this.lengthMin, other.lengthMin);
     this.lengthMax = Math.max(this.lengthMax, other.lengthMax);
-    this.hll.merge(other.hll);
-    this.categories = mergeCategories(this.categories, other.categories);
+    const merged = mergeCategories(this.categories, other.categories);
+    if (merged === null) {
+      // At least one side has overflowed, or both together do: combine as sketches.
+      this.hll = hllOf(this.categories, this.hll);
+      this.hll.merge(hllOf(other.categories, other.hll));
+      const sketch = sketchOf(this.categories, this.sketch);
+      const otherSketch = sketchOf(other.categories, other.sketch);
+      sketch.merge(otherSketch);
+      this.sketch = sketch.n === 0 ? null : sketch;
+    }
+    this.categories = merged;
+  }
+
+  /** Quantiles of the numeric cells: exact (lower quantiles) from complete counts, else from the sketch. */
+  quantiles(qs: readonly number[]): number[] {
+    if (this.categories === null) return this.sketch?.quantiles(qs) ?? qs.map(() => Number.NaN);
+    const values = this.categories.entries().filter((entry): entry is [number, number] => typeof entry[0] === 'number').sort((a, b) => a[0] - b[0]);
+    const n = values.reduce((sum, [, count]) => sum + count, 0);
+    return qs.map((q) => {
+      if (n === 0) return Number.NaN;
+      let cumulative = 0;
+      for (const [value, count] of values) {
+        cumulative += count;
+        if (cumulative >= q * n) return value;
+      }
+      return values.at(-1)![0];
+    });
+  }
+
+  /** Estimated fraction of numeric cells ≤ each split (exact from complete counts). */
+  cdf(splits: readonly number[]): number[] {
+    if (this.categories === null) return this.sketch?.cdf(splits) ?? splits.map(() => Number.NaN);
+    const values = this.categories.entries().filter((entry): entry is [number, number] => typeof entry[0] === 'number');
+    const n = values.reduce((sum, [, count]) => sum + count, 0);
+    return splits.map((split) => values.reduce((sum, [value, count]) => (value <= split ? sum + count : sum), 0) / n);
   }
 
   /** Cells by kind, empty strings counted as text. */
@@ -186,12 +235,12 @@ export class ColumnProfile {
       empty: this.empty,
       kinds: this.toKinds(),
       numeric: this.numericCount === 0 ? null : { count: this.numericCount, min: this.min, max: this.max, mean: this.mean, m2: this.m2 },
-      sketch: this.numericCount === 0 ? null : this.sketch.toJSON(),
+      sketch: this.sketch === null ? null : this.sketch.toJSON(),
       trues: this.trues,
       temporal:
         this.temporalMin === Infinity ? null : { min: this.temporalMinText, max: this.temporalMaxText, minMs: this.temporalMin, maxMs: this.temporalMax },
       length: this.lengthCount === 0 ? null : { count: this.lengthCount, min: this.lengthMin, max: this.lengthMax, sum: this.lengthSum },
-      hll: this.hll.toJSON(),
+      hll: hllOf(this.categories, this.hll).toJSON(),
       categories: this.categories === null ? null : sortCategories(this.categories.entries()),
     };
   }
@@ -260,6 +309,26 @@ function tableOf(entries: readonly CategoryCount[]): CategoryTable | null {
     table.counts[entry] = table.counts[entry]! + count;
   }
   return table;
+}
+
+/** The HyperLogLog of a column: from its complete counts (each value once gives the same registers), or the one kept. */
+function hllOf(table: CategoryTable | null, kept: HyperLogLog): HyperLogLog {
+  if (table === null) return kept;
+  const hll = new HyperLogLog(12);
+  for (let entry = 0; entry < table.size; entry += 1) hll.add(table.hash(entry));
+  return hll;
+}
+
+/** The KLL sketch of a column: from its complete counts (each value as often as counted), or the one kept. */
+function sketchOf(table: CategoryTable | null, kept: KllSketch | null): KllSketch {
+  if (table === null) return kept ?? new KllSketch(200);
+  const sketch = new KllSketch(200);
+  for (let entry = 0; entry < table.size; entry += 1) {
+    const value = table.label(entry);
+    if (typeof value !== 'number') continue;
+    for (let i = table.counts[entry]!; i > 0; i -= 1) sketch.update(value);
+  }
+  return sketch;
 }
 
 function mergeCategories(a: CategoryTable | null, b: CategoryTable | null): CategoryTable | null {

@@ -89,7 +89,7 @@ function histogram(profile: ColumnProfile, categories: CategoryCount[] | null): 
   }
   // From the sketch: cumulative counts at the inner edges, rounded, so the bins sum to n.
   const inner = edges.slice(1, -1);
-  const cdf = profile.sketch.cdf(inner);
+  const cdf = profile.cdf(inner);
   let previous = 0;
   for (let i = 0; i < bins; i += 1) {
     const cumulative = i === bins - 1 ? n : Math.round(cdf[i]! * n);
@@ -113,7 +113,7 @@ export function summarize(name: string, profile: ColumnProfile): ColumnProfileDo
       summary.variance = variance;
       summary.std = Math.sqrt(variance);
     }
-    const values = profile.sketch.quantiles(QUANTILES);
+    const values = profile.quantiles(QUANTILES);
     summary.quantiles = Object.fromEntries(QUANTILES.map((q, i) => [String(q), values[i]!]));
     summary.histogram = histogram(profile, state.categories);
   } else if (state.temporal !== null) {

@@ -87,8 +87,8 @@ async function scanCsv(source: ByteSource, delimiter: string, total: ScanTotal, 
       options.logger.debug(`${source.name}: reading from byte ${expected} in order (${'error' in reply ? reply.error : 'a range started inside a quoted field'}).`);
       const scan = newScan();
       scan.columns(header.columns, source.name);
-      await readCsvRange(source, scan, delimiter, { start: expected, line: 1, stop: source.size });
-      total.add(scan.result(), line - 1);
+      await readCsvRange(source, scan, delimiter, { start: expected, line, stop: source.size });
+      total.add(scan.result(), 0);
       return;
     }
     total.add(reply.part, line - 1);

@@ -64,8 +64,9 @@ export class ScanTotal {
       this.checksOf(name)?.absorbMissing(part.rows);
     }
     if (part.key !== null) {
-      this.key ??= new UniqueIndex();
-      this.keyFailures += part.key.failures + this.key.absorb(part.key.index);
+      this.keyFailures += part.key.failures;
+      if (this.key === null) this.key = UniqueIndex.fromState(part.key.index);
+      else this.keyFailures += this.key.absorb(part.key.index);
       for (const example of part.key.examples) {
         if (this.keyExamples.length >= this.maxExamples) break;
         this.keyExamples.push({ ...example, row: example.row + this.fileRows, line: example.line + lineBase, ...(source === undefined ? {} : { source }) });

@@ -47,8 +47,8 @@ export async function runScanWorker(): Promise<void> {
   const reply = await scanRange(workerData as ScanTask);
   const transfer: ArrayBuffer[] = [];
   if ('part' in reply) {
-    for (const checks of reply.part.checks) if (checks?.unique) transfer.push(checks.unique.hi.buffer as ArrayBuffer, checks.unique.lo.buffer as ArrayBuffer);
-    if (reply.part.key) transfer.push(reply.part.key.index.hi.buffer as ArrayBuffer, reply.part.key.index.lo.buffer as ArrayBuffer);
+    for (const checks of reply.part.checks) if (checks?.unique) transfer.push(checks.unique.words.buffer as ArrayBuffer);
+    if (reply.part.key) transfer.push(reply.part.key.index.words.buffer as ArrayBuffer);
   }
   parentPort!.postMessage(reply, transfer);
 }

@@ -203,8 +203,11 @@ export class ColumnChecks {
       }
     }
     if (this.unique !== null && state.unique !== null) {
-      const across = this.unique.absorb(state.unique);
-      this.failures[UNIQUE] = this.failures[UNIQUE]! + across;
+      if (this.unique.size === 0) {
+        this.unique = UniqueIndex.fromState(state.unique); // the first part: take its keys as they are
+      } else {
+        this.failures[UNIQUE] = this.failures[UNIQUE]! + this.unique.absorb(state.unique);
+      }
     }
   }
 }

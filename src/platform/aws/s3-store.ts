@@ -102,8 +102,10 @@ interface AwsErrorShape {
 export function s3Error(error: unknown, uri: string, action: 'read' | 'list'): Error {
   if (isCd4mlError(error)) return error;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as AwsErrorShape;
-  const name = shape.Code ?? shape.code ?? shape.name ?? 'Error';
   const status = shape.$metadata?.httpStatusCode;
+  let name = shape.Code ?? shape.code ?? shape.name ?? 'Error';
+  // A HEAD response has no body, so S3's error code is missing: name it from the status.
+  if ((name === 'Unknown' || name === 'UnknownError') && status !== undefined) name = STATUS_NAMES.get(status) ?? name;
   const what = action === 'list' ? 'cannot list the objects' : 'cannot read the object';
 
   if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
@@ -118,6 +120,13 @@ export function s3Error(error: unknown, uri: string, action: 'read' | 'list'): E
   return new ServiceError(`${uri}: ${what} (${detail}); ${hint(name, status, action)}`, { cause: error });
 }
 
+const STATUS_NAMES = new Map([
+  [400, 'BadRequest'],
+  [403, 'Forbidden'],
+  [404, 'NotFound'],
+  [500, 'InternalError'],
+  [503, 'ServiceUnavailable'],
+]);
 const DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
 
