@@ -57,7 +57,6 @@ describe.each(nodeRuntimes())('under $name', (node) => {
   });
 
   test.each([
-    ['validate-data', { data: 'train.csv' }, 'Data validation (validate-data)'],
     ['train-on-gpu-runner', { run: 'python train.py' }, 'Training (train-on-gpu-runner)'],
     ['evaluate-gate', {}, 'Metric evaluation and gating (evaluate-gate)'],
     ['register-model', { name: 'churn' }, 'The model registry (register-model)'],

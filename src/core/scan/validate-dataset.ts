@@ -32,20 +32,27 @@ export interface ValidationOutcome {
   profile: ProfileDocument;
 }
 
+function positiveInteger(value: string | undefined): number | undefined {
+  const parsed = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : undefined;
+}
+
+/** Worker threads for large CSV files: CD4ML_THREADS, else the machine's cores. */
 export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number.parseInt(env['CD4ML_THREADS'] ?? '', 10);
-  return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism();
+  return Math.max(1, positiveInteger(env['CD4ML_THREADS']) ?? availableParallelism());
 }
 
 export async function validateDataset(options: ValidateDatasetOptions): Promise<ValidationOutcome> {
   const schema = options.schema === undefined ? undefined : await loadSchema(options.schema, options.cwd);
   const needsStore = options.data.some((spec) => /^s3:\/\//i.test(spec.trim()));
   const sources = await resolveSources(options.data, { cwd: options.cwd, ...(needsStore && options.store !== undefined ? { store: options.store() } : {}) });
+  const minBytes = positiveInteger(process.env['CD4ML_PARALLEL_MIN_BYTES']);
   const total = await scanDataset(sources, {
     format: options.format,
     schema,
     maxExamples: options.maxExamples,
     threads: options.threads ?? defaultThreads(),
+    ...(minBytes === undefined ? {} : { parallelMinBytes: minBytes }),
     workerScript: options.workerScript,
     logger: options.logger,
   });
