@@ -2,8 +2,9 @@
  * Preloaded with `node --import <absolute path of this file>` into a benchmarked process: on exit it
  * writes the process's peak resident set size, process.resourceUsage().maxRSS (KiB, the whole
  * process, worker threads and native threads included), to the file named by CD4ML_BENCH_RSS_FILE.
- * Without that variable it does nothing. Worker threads inherit `--import`; only the main thread
- * writes, as it exits last.
+ * A second line, `cpu <user µs> <system µs>`, gives the process's CPU time, so a busy machine shows
+ * up as wall time well above CPU time. Without that variable it does nothing. Worker threads inherit
+ * `--import`; only the main thread writes, as it exits last.
  */
 import { writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
@@ -12,7 +13,8 @@ const file = process.env.CD4ML_BENCH_RSS_FILE;
 if (file && isMainThread) {
   process.on('exit', () => {
     try {
-      writeFileSync(file, `${process.resourceUsage().maxRSS}\n`);
+      const usage = process.resourceUsage();
+      writeFileSync(file, `${usage.maxRSS}\ncpu ${usage.userCPUTime} ${usage.systemCPUTime}\n`);
     } catch {
       // The measurement is best effort; never change the measured process's exit.
     }

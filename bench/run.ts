@@ -4,23 +4,28 @@
  * wall time, rows/s, MB/s and peak RSS. The method is described in bench/RESULTS.md.
  *
  * Usage: npm run bench -- [--rows N] [--seed S] [--dir DIR] [--force] [--only cd4ml,pandas,duckdb]
- *          [--repeat N] [--timeout SECONDS] [--node PATH] [--python PATH] [--write-results]
+ *          [--repeat N] [--timeout SECONDS] [--wait-quiet SECONDS] [--node PATH] [--python PATH]
+ *          [--write-results]
  *
- *   --rows N           rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
- *   --seed S           generator seed
- *   --dir DIR          work directory for the CSV and run files (default $BENCH_DIR, else
- *                      <tmpdir>/cd4ml-bench); the CSV is reused when its marker matches
- *   --force            regenerate the CSV even when it could be reused
- *   --only LIST        run only these contenders
- *   --repeat N         run every contender N times (interleaved); report the median time, highest RSS
- *   --timeout SECONDS  per contender run (default 1800)
- *   --node PATH        the Node that runs the bundle (default Node 24 from tools/node24, the runtime
- *                      action.yml declares, else this Node)
- *   --python PATH      the Python for pandas (default /usr/bin/python3)
- *   --write-results    replace the measured section of bench/RESULTS.md with this run's results
+ *   --rows N               rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
+ *   --seed S               generator seed
+ *   --dir DIR              work directory for the CSV and run files (default $BENCH_DIR, else
+ *                          <tmpdir>/cd4ml-bench); the CSV is reused when its marker matches
+ *   --force                regenerate the CSV even when it could be reused
+ *   --only LIST            run only these contenders
+ *   --repeat N             run every contender N times (interleaved); report the median time and
+ *                          CPU time, and the highest RSS
+ *   --timeout SECONDS      per contender run (default 1800)
+ *   --wait-quiet SECONDS   before each run, wait up to this long for other processes to leave the
+ *                          machine quiet (default 30; 0: do not wait); runs that other processes
+ *                          slowed anyway are flagged in the notes
+ *   --node PATH            the Node that runs the bundle (default Node 24 from tools/node24, the
+ *                          runtime action.yml declares, else this Node)
+ *   --python PATH          the Python for pandas (default /usr/bin/python3)
+ *   --write-results        replace the measured section of bench/RESULTS.md with this run's results
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { markdownTable } from 'markdown-table';
@@ -41,6 +46,8 @@ const LABELS: Record<ContenderName, string> = { cd4ml: 'cd4ml validate-data', pa
 interface Settings {
   dir: string;
   timeoutMs: number;
+  /** How long to wait for the machine to be quiet before each run. */
+  quietMs: number;
   node: string;
   python: string;
 }
@@ -52,6 +59,10 @@ interface Measurement {
   seconds: number;
   /** Peak RSS in KiB, as the contender's process reported it. */
   rssKiB: number | undefined;
+  /** CPU seconds (user + system) of the contender's process, as it reported them. */
+  cpuSeconds: number | undefined;
+  /** CPU seconds the rest of the machine used meanwhile (busy time from /proc/stat, less the contender's). */
+  otherCpuSeconds: number | undefined;
   /** One line: why it failed, or what it reported (rows, the contender's own timings). */
   note: string;
   /** Parsed JSON line of a peer, or the action's outputs. */
@@ -110,10 +121,16 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function readRss(file: string): number | undefined {
-  if (!existsSync(file)) return undefined;
-  const value = Number(readFileSync(file, 'utf8').trim());
-  return Number.isFinite(value) && value > 0 ? value : undefined;
+/** What bench/rss-probe.mjs wrote: peak RSS (KiB) on the first line, then `cpu <user µs> <system µs>`. */
+function readProbe(file: string): { rssKiB: number | undefined; cpuSeconds: number | undefined } {
+  if (!existsSync(file)) return { rssKiB: undefined, cpuSeconds: undefined };
+  const [first, second] = readFileSync(file, 'utf8').split('\n');
+  const rss = Number(first);
+  const cpu = /^cpu (\d+) (\d+)$/.exec(second ?? '');
+  return {
+    rssKiB: Number.isFinite(rss) && rss > 0 ? rss : undefined,
+    cpuSeconds: cpu === null ? undefined : (Number(cpu[1]) + Number(cpu[2])) / 1e6,
+  };
 }
 
 /** The last line of output that parses as a JSON object. */
@@ -220,7 +237,8 @@ function cd4ml(settings: Settings): Contender {
       return {
         ok,
         seconds: run.seconds,
-        rssKiB: readRss(files.rss),
+        ...readProbe(files.rss),
+        otherCpuSeconds: undefined,
         note,
         report: outputs,
         profilePath: ok && existsSync(files.profile) ? files.profile : undefined,
@@ -243,6 +261,8 @@ function pandas(settings: Settings, pandasVersion: string | undefined): Contende
         ok,
         seconds: run.seconds,
         rssKiB: typeof report?.['maxrss_kib'] === 'number' ? report['maxrss_kib'] : undefined,
+        cpuSeconds: typeof report?.['cpu_s'] === 'number' ? report['cpu_s'] : undefined,
+        otherCpuSeconds: undefined,
         note: ok ? `read_csv ${report['read_s']} s, profile ${report['profile_s']} s, import ${report['import_s']} s` : failureLine(run, 'no report line'),
         report: report ?? {},
         profilePath: ok ? profile : undefined,
@@ -276,13 +296,61 @@ function duckdb(settings: Settings): Contender {
       return {
         ok,
         seconds: run.seconds,
-        rssKiB: readRss(rss),
+        ...readProbe(rss),
+        otherCpuSeconds: undefined,
         note: ok ? `query ${report['query_s']} s, ${report['threads']} threads, import ${report['import_s']} s` : failureLine(run, 'no report line'),
         report: report ?? {},
         profilePath: ok ? profile : undefined,
       };
     },
   };
+}
+
+/** CPU seconds the whole machine has been busy since boot (Linux /proc/stat), or undefined elsewhere. */
+function machineBusySeconds(): number | undefined {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal …: busy is all but idle and iowait (USER_HZ is 100).
+    const busy = fields.slice(0, 8).reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
+    return Number.isFinite(busy) ? busy / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Waits (up to `limitMs`) until the rest of the machine is quiet: under a quarter of a core busy over
+ * a one-second sample. Returns the busy cores of the last sample.
+ */
+async function waitForQuiet(limitMs: number): Promise<number | undefined> {
+  const deadline = performance.now() + limitMs;
+  let announced = false;
+  for (;;) {
+    const before = machineBusySeconds();
+    await sleep(1000);
+    const after = machineBusySeconds();
+    if (before === undefined || after === undefined) return undefined;
+    const busy = after - before;
+    if (busy < 0.25 || performance.now() >= deadline) {
+      if (announced) process.stdout.write(busy < 0.25 ? 'quiet now … ' : `still ${fixed(busy, 1)} cores busy, running anyway … `);
+      return busy;
+    }
+    if (!announced) process.stdout.write(`waiting for other processes (${fixed(busy, 1)} cores busy) … `);
+    announced = true;
+  }
+}
+
+/** Runs one contender and measures what the rest of the machine did meanwhile. */
+async function measure(contender: Contender, dataset: Dataset, runDir: string): Promise<Measurement> {
+  const before = machineBusySeconds();
+  const measurement = await contender.run(dataset, runDir);
+  const after = machineBusySeconds();
+  if (before !== undefined && after !== undefined && measurement.cpuSeconds !== undefined) {
+    measurement.otherCpuSeconds = Math.max(0, after - before - measurement.cpuSeconds);
+  }
+  return measurement;
 }
 
 /** Reads the whole file once so every contender starts with it in the page cache. */
@@ -308,19 +376,40 @@ interface Row {
   name: ContenderName;
   /** undefined when it did not run or no run succeeded. */
   seconds: number | undefined;
+  cpuSeconds: number | undefined;
   rssKiB: number | undefined;
   note: string;
   runs: Measurement[];
 }
 
 function summarize(name: ContenderName, runs: Measurement[], unavailable: string | undefined): Row {
-  if (unavailable !== undefined) return { name, seconds: undefined, rssKiB: undefined, note: `skipped: ${unavailable}`, runs };
+  const none = { name, seconds: undefined, cpuSeconds: undefined, rssKiB: undefined, runs };
+  if (unavailable !== undefined) return { ...none, note: `skipped: ${unavailable}` };
   const good = runs.filter((run) => run.ok);
-  if (good.length === 0) return { name, seconds: undefined, rssKiB: undefined, note: `failed: ${runs[0]?.note ?? 'did not run'}`, runs };
+  if (good.length === 0) return { ...none, note: `failed: ${runs[0]?.note ?? 'did not run'}` };
   const rss = good.map((run) => run.rssKiB).filter((value): value is number => value !== undefined);
+  const cpu = good.map((run) => run.cpuSeconds).filter((value): value is number => value !== undefined);
   const failed = runs.length - good.length;
-  const note = (good[good.length - 1] as Measurement).note + (failed > 0 ? `; ${failed} of ${runs.length} runs failed` : '');
-  return { name, seconds: median(good.map((run) => run.seconds)), rssKiB: rss.length === 0 ? undefined : Math.max(...rss), note, runs };
+  // Other processes busy for more than a tenth of a core during a run make its wall time unreliable.
+  const busy = good.map((run) => (run.otherCpuSeconds ?? 0) / run.seconds).filter((cores) => cores > 0.1);
+  const times = good.map((run) => run.seconds);
+  const middle = good.reduce((closest, run) => (Math.abs(run.seconds - median(times)) < Math.abs(closest.seconds - median(times)) ? run : closest));
+  const note = [
+    middle.note,
+    ...(good.length > 1 ? [`best ${fixed(Math.min(...times), 2)} s, worst ${fixed(Math.max(...times), 2)} s`] : []),
+    ...(failed > 0 ? [`${failed} of ${runs.length} runs failed`] : []),
+    ...(busy.length > 0
+      ? [`other processes busy during ${good.length === 1 ? 'the run' : `${busy.length} of ${good.length} runs`} (up to ${fixed(Math.max(...busy), 1)} cores)`]
+      : []),
+  ].join('; ');
+  return {
+    name,
+    seconds: median(good.map((run) => run.seconds)),
+    cpuSeconds: cpu.length === 0 ? undefined : median(cpu),
+    rssKiB: rss.length === 0 ? undefined : Math.max(...rss),
+    note,
+    runs,
+  };
 }
 
 const fixed = (value: number, digits: number): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -332,15 +421,13 @@ function tableRows(rows: Row[], dataset: Dataset): string[][] {
     if (row.seconds === undefined || peerSeconds === undefined) return '—';
     return row.name === peer ? '1.00×' : `${fixed(peerSeconds / row.seconds, 2)}×`;
   };
-  const header = ['contender', 'seconds', 'rows/s', 'MB/s', 'peak RSS (MiB)', 'vs pandas', 'vs DuckDB', 'notes'];
+  const header = ['contender', 'seconds', 'CPU s', 'rows/s', 'MB/s', 'peak RSS (MiB)', 'vs pandas', 'vs DuckDB', 'notes'];
   const body = rows.map((row) => {
-    if (row.seconds === undefined) {
-      const rss = row.rssKiB === undefined ? '—' : fixed(row.rssKiB / 1024, 0);
-      return [LABELS[row.name], '—', '—', '—', rss, '—', '—', row.note];
-    }
+    if (row.seconds === undefined) return [LABELS[row.name], '—', '—', '—', '—', '—', '—', '—', row.note];
     return [
       LABELS[row.name],
       fixed(row.seconds, 2),
+      row.cpuSeconds === undefined ? '—' : fixed(row.cpuSeconds, 2),
       fixed(dataset.marker.rows / row.seconds, 0),
       fixed(dataset.marker.bytes / 1e6 / row.seconds, 1),
       row.rssKiB === undefined ? '—' : fixed(row.rssKiB / 1024, 0),
@@ -354,7 +441,7 @@ function tableRows(rows: Row[], dataset: Dataset): string[][] {
 
 function textTable(rows: string[][]): string {
   const widths = (rows[0] as string[]).map((_, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
-  const numeric = (column: number): boolean => column >= 1 && column <= 6;
+  const numeric = (column: number): boolean => column >= 1 && column <= 7;
   const format = (row: string[]): string =>
     row
       .map((cell, column) => (column === row.length - 1 ? cell : numeric(column) ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number)))
@@ -372,26 +459,52 @@ function cpuModel(): string {
   return cpus()[0]?.model ?? 'unknown';
 }
 
-/** Profiles written by pandas and DuckDB (and the action, when it writes rows) agree on rows and nulls. */
+interface ProfileCounts {
+  rows: number;
+  /** Nulls per column. */
+  nulls: Map<string, number>;
+}
+
+/**
+ * Rows and per-column nulls from a contender's profile: the peers write `columns` as an object by
+ * name, validate-data as an array of `{ name, nulls }`.
+ */
+function profileCounts(path: string): ProfileCounts | undefined {
+  try {
+    const profile = JSON.parse(readFileSync(path, 'utf8')) as { rows?: unknown; columns?: unknown };
+    const entries: [string, unknown][] = Array.isArray(profile.columns)
+      ? (profile.columns as { name?: unknown; nulls?: unknown }[]).map((column) => [String(column.name), column.nulls])
+      : Object.entries((profile.columns ?? {}) as Record<string, { nulls?: unknown }>).map(([name, column]) => [name, column.nulls]);
+    const nulls = new Map(entries.filter(([, value]) => value !== undefined).map(([name, value]) => [name, Number(value)]));
+    return typeof profile.rows === 'number' || typeof profile.rows === 'string' ? { rows: Number(profile.rows), nulls } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the contenders' profiles agree on rows and per-column null counts (each against DuckDB, else pandas). */
 function crossCheck(rows: Row[]): string[] {
+  const counts = new Map<ContenderName, ProfileCounts>();
+  for (const row of rows) {
+    const path = row.runs.find((run) => run.ok)?.profilePath;
+    const loaded = path === undefined ? undefined : profileCounts(path);
+    if (loaded !== undefined) counts.set(row.name, loaded);
+  }
+  const referenceName: ContenderName | undefined = counts.has('duckdb') ? 'duckdb' : counts.has('pandas') ? 'pandas' : undefined;
+  if (referenceName === undefined) return [];
+  const reference = counts.get(referenceName) as ProfileCounts;
   const lines: string[] = [];
-  const load = (name: ContenderName): { rows: number; columns: Record<string, { nulls?: unknown }> } | undefined => {
-    const path = rows.find((row) => row.name === name)?.runs.find((run) => run.ok)?.profilePath;
-    if (path === undefined) return undefined;
-    try {
-      return JSON.parse(readFileSync(path, 'utf8')) as { rows: number; columns: Record<string, { nulls?: unknown }> };
-    } catch {
-      return undefined;
-    }
-  };
-  const p = load('pandas');
-  const d = load('duckdb');
-  if (p !== undefined && d !== undefined) {
-    const differences = Object.keys(p.columns).filter((name) => Number(p.columns[name]?.nulls) !== Number(d.columns[name]?.nulls));
+  for (const [name, other] of counts) {
+    if (name === referenceName) continue;
+    const differences = [...reference.nulls].filter(([column, nulls]) => other.nulls.has(column) && other.nulls.get(column) !== nulls).map(([column]) => column);
+    const missing = [...reference.nulls.keys()].filter((column) => !other.nulls.has(column));
     lines.push(
-      p.rows === d.rows && differences.length === 0
-        ? `pandas and DuckDB agree: ${p.rows.toLocaleString('en-US')} rows, the same null count in every column.`
-        : `pandas and DuckDB disagree: rows ${p.rows} vs ${d.rows}; null counts differ in ${differences.join(', ') || 'no column'}.`,
+      other.rows === reference.rows && differences.length === 0 && missing.length === 0
+        ? `${LABELS[name]} and ${LABELS[referenceName]} agree: ${reference.rows.toLocaleString('en-US')} rows, the same null count in every column.`
+        : `${LABELS[name]} and ${LABELS[referenceName]} disagree: rows ${other.rows} vs ${reference.rows}` +
+            (differences.length > 0 ? `; null counts differ in ${differences.map((column) => `${column} (${other.nulls.get(column)} vs ${reference.nulls.get(column)})`).join(', ')}` : '') +
+            (missing.length > 0 ? `; no null count for ${missing.join(', ')}` : '') +
+            '.',
     );
   }
   return lines;
@@ -414,6 +527,7 @@ async function main(): Promise<void> {
   const settings: Settings = {
     dir,
     timeoutMs: countOption(options, 'timeout', 1800) * 1000,
+    quietMs: options.get('wait-quiet') === '0' ? 0 : countOption(options, 'wait-quiet', 30) * 1000,
     node: options.get('node') ?? (existsSync(NODE24) ? NODE24 : process.execPath),
     python: options.get('python') ?? '/usr/bin/python3',
   };
@@ -441,7 +555,10 @@ async function main(): Promise<void> {
   const all = [cd4ml(settings), pandas(settings, pandasVersion), duckdb(settings)];
   const contenders = all.filter((contender) => only.includes(contender.name));
 
-  mkdirSync(dir, { recursive: true });
+  // Each run keeps its files (profiles, outputs, reports) in a fresh run-* folder; earlier ones go.
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith('run-')) rmSync(join(dir, entry.name), { recursive: true, force: true });
+  }
   const runDir = mkdtempSync(join(dir, 'run-'));
   const measurements = new Map<ContenderName, Measurement[]>(contenders.map((contender) => [contender.name, []]));
   for (let round = 1; round <= repeat; round += 1) {
@@ -449,7 +566,8 @@ async function main(): Promise<void> {
       if (contender.unavailable !== undefined) continue;
       const dirForRun = mkdtempSync(join(runDir, `${contender.name}-`));
       process.stdout.write(`running ${LABELS[contender.name]}${repeat > 1 ? ` (${round}/${repeat})` : ''} … `);
-      const measurement = await contender.run(dataset, dirForRun);
+      if (settings.quietMs > 0) await waitForQuiet(settings.quietMs);
+      const measurement = await measure(contender, dataset, dirForRun);
       measurements.get(contender.name)?.push(measurement);
       console.log(`${measurement.ok ? `${fixed(measurement.seconds, 2)} s` : 'failed'}: ${measurement.note}`);
     }
@@ -466,12 +584,14 @@ async function main(): Promise<void> {
     `- Dataset: ${dataset.marker.rows.toLocaleString('en-US')} rows, ${fixed(mb, 1)} MB (seed ${dataset.marker.seed}), ${generation}; ${repeat === 1 ? 'one run per contender' : `median of ${repeat} runs per contender`}`,
   ];
   const checks = crossCheck(results);
+  const shownArgs = process.argv.slice(2).filter((arg) => arg !== '--write-results');
+  const command = `npm run bench${shownArgs.length === 0 ? '' : ` -- ${shownArgs.join(' ')}`}`;
   const markdown = [
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench${rows === DEFAULT_ROWS ? '' : ` -- --rows ${rows}`}\`.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`${command}\`.`,
     '',
     ...machine,
     '',
-    markdownTable(table, { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'] }),
+    markdownTable(table, { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'] }),
     ...(checks.length > 0 ? ['', ...checks] : []),
   ].join('\n');
 
