@@ -1,5 +1,6 @@
-/** `cd4ml --help` and `cd4ml <action> --help`, written from the action metadata. */
+/** `cd4ml --help`, `cd4ml <action> --help` (written from the action metadata) and `cd4ml <command> --help`. */
 import type { ActionMetadata } from '../platform/github/action-metadata.js';
+import type { CliCommand } from './data-commands.js';
 
 function wrap(text: string, indent: string, width = 100): string {
   const words = text.split(/\s+/);
@@ -15,21 +16,38 @@ function wrap(text: string, indent: string, width = 100): string {
   return lines.map((part) => `${indent}${part}`).join('\n');
 }
 
-export function overviewHelp(actions: readonly ActionMetadata[]): string {
-  const width = Math.max(...actions.map((action) => action.id.length));
-  const rows = actions.map((action) => `  ${action.id.padEnd(width)}  ${action.description}`);
+export function overviewHelp(actions: readonly ActionMetadata[], commands: readonly CliCommand[]): string {
+  const width = Math.max(...[...actions, ...commands].map((entry) => entry.id.length));
+  const row = (entry: { id: string; description: string }) => `  ${entry.id.padEnd(width)}  ${entry.description}`;
   return [
     'cd4ml: run the cd4ml-actions locally, with the same inputs as in a workflow.',
     '',
     'Usage: cd4ml <action> [--<input> <value>]... [--report-file <path>]',
-    '       cd4ml <action> --help',
+    '       cd4ml <command> [--<option> <value>]...',
+    '       cd4ml <action|command> --help',
     '',
     'Actions:',
-    ...rows,
+    ...actions.map(row),
+    '',
+    'Commands (validate-data with a fixed set of inputs):',
+    ...commands.map(row),
     '',
     'Outputs are printed; the report the action would post goes to --report-file',
     '(default .cd4ml/<action>-report.md).',
   ].join('\n');
+}
+
+export function commandHelp(command: CliCommand): string {
+  const about = command.about.flatMap((paragraph) => ['', paragraph.startsWith('  ') ? paragraph : wrap(paragraph, '')]);
+  const lines = [`cd4ml ${command.id}: ${command.description}`, '', `Usage: ${command.usage}`, ...about, '', 'Options:'];
+  for (const [name, option] of Object.entries(command.options)) {
+    const facts = [option.required === true ? 'required' : 'optional'];
+    if (option.default !== undefined) facts.push(`default: ${option.default}`);
+    if (option.repeatable === true) facts.push('repeatable');
+    lines.push(`  --${name} (${facts.join('; ')})`, wrap(option.description, '      '));
+    if (option.flag !== true) lines.push(wrap(`Expects ${option.expected}.`, '      '));
+  }
+  return lines.join('\n');
 }
 
 export function actionHelp(action: ActionMetadata): string {

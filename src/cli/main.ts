@@ -1,48 +1,23 @@
 /**
  * `cd4ml <action> --<input> <value>`: runs an action's committed bundle exactly as the runner
  * would — inputs as INPUT_ variables with the metadata's defaults, outputs through GITHUB_OUTPUT, the
- * report through GITHUB_STEP_SUMMARY — and shows the result in terminal form.
+ * report through GITHUB_STEP_SUMMARY — and shows the result in terminal form. `cd4ml <command>` runs
+ * one of the CLI's own commands (data-commands.ts), which run an action's bundle with fixed inputs.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ACTIONS, findAction } from '../actions/catalog.js';
-import { describeError } from '../core/errors.js';
+import { describeError, InputError } from '../core/errors.js';
 import type { ActionMetadata } from '../platform/github/action-metadata.js';
-import { parseActionArgs } from './args.js';
-import { actionHelp, overviewHelp } from './help.js';
+import { nearNames, parseActionArgs, parseArgs } from './args.js';
+import { type CliCommand, COMMANDS, findCommand } from './data-commands.js';
+import { actionHelp, commandHelp, overviewHelp } from './help.js';
 import { parseOutputFile } from './output-file.js';
+import { type CliEnvironment, runBundle } from './run-bundle.js';
 import { runnerInputEnv, withoutInputs } from './runner-env.js';
-import { renderCommandLine } from './workflow-commands.js';
 
-export interface CliEnvironment {
-  /** The directory holding the bundles (`dist/`). */
-  distDir: string;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-async function runBundle(action: ActionMetadata, envVars: NodeJS.ProcessEnv, cli: CliEnvironment): Promise<number> {
-  const child = spawn(process.execPath, [join(cli.distDir, action.id, 'index.js')], {
-    cwd: cli.cwd,
-    env: envVars,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const verbose = cli.env['CD4ML_DEBUG'] === '1';
-  const lines = createInterface({ input: child.stdout });
-  lines.on('line', (line) => {
-    const rendered = renderCommandLine(line, verbose);
-    if (rendered !== undefined) cli.out(rendered);
-  });
-  return new Promise((done, fail) => {
-    child.on('error', fail);
-    child.on('close', (code, signal) => done(code ?? (signal === null ? 1 : 128)));
-  });
-}
+export type { CliEnvironment } from './run-bundle.js';
 
 async function runActionCommand(action: ActionMetadata, argv: readonly string[], cli: CliEnvironment): Promise<number> {
   const args = parseActionArgs(action, argv);
@@ -77,20 +52,46 @@ async function runActionCommand(action: ActionMetadata, argv: readonly string[],
   }
 }
 
+async function runCommand(command: CliCommand, argv: readonly string[], cli: CliEnvironment): Promise<number> {
+  const { values, help } = parseArgs(
+    { command: command.id, options: command.options, listed: 'options', ...(command.elsewhere === undefined ? {} : { elsewhere: command.elsewhere }) },
+    argv,
+  );
+  if (help) {
+    cli.out(commandHelp(command));
+    return 0;
+  }
+  for (const [name, option] of Object.entries(command.options)) {
+    if (option.required === true && values[name] === undefined) {
+      throw new InputError(`cd4ml ${command.id} needs --${name}: expected ${option.expected}. See \`cd4ml ${command.id} --help\`.`);
+    }
+  }
+  return command.run(values, cli);
+}
+
+function unknownCommand(word: string): string {
+  const near = nearNames(word, [...ACTIONS, ...COMMANDS].map((entry) => entry.id));
+  const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : '';
+  const actions = ACTIONS.map((action) => action.id).join(', ');
+  const commands = COMMANDS.map((command) => command.id).join(', ');
+  return `error: unknown command ${JSON.stringify(word)}: expected an action (${actions}) or ${commands}.${hint} See \`cd4ml --help\`.`;
+}
+
 /** Runs the CLI and returns its exit code: 0 success, 1 the action failed, 2 a usage error. */
 export async function runCli(argv: readonly string[], cli: CliEnvironment): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? cli.err : cli.out)(overviewHelp(ACTIONS));
-    return command === undefined ? 2 : 0;
+  const [word, ...rest] = argv;
+  if (word === undefined || word === '--help' || word === '-h' || word === 'help') {
+    (word === undefined ? cli.err : cli.out)(overviewHelp(ACTIONS, COMMANDS));
+    return word === undefined ? 2 : 0;
   }
-  const action = findAction(command);
-  if (action === undefined) {
-    cli.err(`error: unknown action ${JSON.stringify(command)}: expected one of ${ACTIONS.map((a) => a.id).join(', ')}. See \`cd4ml --help\`.`);
+  const action = findAction(word);
+  const command = findCommand(word);
+  if (action === undefined && command === undefined) {
+    cli.err(unknownCommand(word));
     return 2;
   }
   try {
-    return await runActionCommand(action, rest, cli);
+    return action === undefined ? await runCommand(command as CliCommand, rest, cli) : await runActionCommand(action, rest, cli);
   } catch (error) {
     cli.err(`error: ${describeError(error)}`);
     return 2;

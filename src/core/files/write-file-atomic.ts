@@ -14,7 +14,7 @@ export async function writeFileAtomic(path: string, content: string, what: strin
     await writeFile(temporary, content);
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined); // nothing to clean up when the directory itself was the problem
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new InputError(`${what}: cannot write ${path} (${reason}); check that the directory is writable.`);
   }
