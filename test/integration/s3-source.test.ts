@@ -3,9 +3,6 @@
  * uploaded with the AWS SDK, then found, sized, streamed and read in ranges through resolveSources
  * and createS3Store, with the endpoint taken from AWS_ENDPOINT_URL_S3 as in a workflow.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, type ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -18,13 +15,9 @@ import type { CellValue, TableConsumer } from '../../src/core/data/table.js';
 import type { RowView } from '../../src/core/data/csv-tokenizer.js';
 import { awsRegion, configuredEndpoint, s3Client } from '../../src/platform/aws/clients.js';
 import { createS3Store } from '../../src/platform/aws/s3-store.js';
+import { rejection } from '../support/readers.js';
+import { type LocalS3, startS3rver } from '../support/s3rver.js';
 
-interface S3rverInstance {
-  run(): Promise<{ address: string; port: number }>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: { port: number; address: string; silent: boolean; directory: string; configureBuckets?: Array<{ name: string }> }) => S3rverInstance;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
 
 /** Records what a reader hands over. */
 class Recorder implements TableConsumer {
@@ -59,7 +52,7 @@ const ENV_KEYS = [
 const savedEnv = new Map<string, string | undefined>(ENV_KEYS.map((key) => [key, process.env[key]]));
 
 let dir: string;
-let server: S3rverInstance;
+let s3: LocalS3;
 let endpoint: string;
 const big = Buffer.alloc(3 * 1024 * 1024 + 777);
 for (let i = 0; i < big.length; i += 1) big[i] = (i * 7 + (i >> 11)) % 256;
@@ -77,10 +70,9 @@ function setCredentials(): void {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cd4ml-s3rver-'));
-  server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(dir, 'store') });
-  const { port } = await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
+  s3 = await startS3rver();
+  dir = s3.dir;
+  endpoint = s3.endpoint;
 
   for (const key of ENV_KEYS) delete process.env[key];
   // Nothing from the machine running the tests: no shared files, no instance metadata.
@@ -116,27 +108,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.close();
+  await s3?.stop();
   for (const [key, value] of savedEnv) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
 async function bytes(source: ByteSource, range?: { start: number; end?: number }): Promise<{ data: Buffer; chunks: number[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of source.stream(range)) chunks.push(chunk);
   return { data: Buffer.concat(chunks), chunks: chunks.map((chunk) => chunk.length) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('reading objects over AWS_ENDPOINT_URL_S3 (path-style)', () => {
@@ -199,14 +181,14 @@ describe('reading objects over AWS_ENDPOINT_URL_S3 (path-style)', () => {
 
 describe('failures', () => {
   test('a missing object', async () => {
-    const error = await failure(resolveSources([`s3://${BUCKET}/train/missing.csv`], { cwd: dir, store: createS3Store() }));
+    const error = await rejection(resolveSources([`s3://${BUCKET}/train/missing.csv`], { cwd: dir, store: createS3Store() }));
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.message).toBe(`s3://${BUCKET}/train/missing.csv: cannot read the object (NotFound: HTTP 404); check the bucket and key`);
   });
 
   test('a missing object, streamed', async () => {
     const store = createS3Store();
-    const error = await failure((async () => {
+    const error = await rejection((async () => {
       for await (const _ of store.stream(BUCKET, 'train/missing.csv')) void _;
     })());
     expect(error).toBeInstanceOf(ServiceError);
@@ -214,7 +196,7 @@ describe('failures', () => {
   });
 
   test('a missing bucket', async () => {
-    const error = await failure(resolveSources(['s3://no-such-bucket/*.csv'], { cwd: dir, store: createS3Store() }));
+    const error = await rejection(resolveSources(['s3://no-such-bucket/*.csv'], { cwd: dir, store: createS3Store() }));
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.message).toBe('s3://no-such-bucket/: cannot list the objects (NoSuchBucket: The specified bucket does not exist); check the bucket name');
   });
@@ -222,12 +204,12 @@ describe('failures', () => {
   test('unknown credentials', async () => {
     process.env.AWS_ACCESS_KEY_ID = 'AKIAUNKNOWN';
     try {
-      const error = await failure(resolveSources([`s3://${BUCKET}/train/part-1.csv`], { cwd: dir, store: createS3Store() }));
+      const error = await rejection(resolveSources([`s3://${BUCKET}/train/part-1.csv`], { cwd: dir, store: createS3Store() }));
       expect(error).toBeInstanceOf(ServiceError);
       expect(error.message).toBe(
         `s3://${BUCKET}/train/part-1.csv: cannot read the object (Forbidden: HTTP 403); check the AWS credentials, and that the IAM and bucket policies allow s3:GetObject`,
       );
-      const listing = await failure(createS3Store().list(BUCKET, 'train/'));
+      const listing = await rejection(createS3Store().list(BUCKET, 'train/'));
       expect(listing).toBeInstanceOf(ServiceError);
       expect(listing.message).toBe(
         `s3://${BUCKET}/train/: cannot list the objects (InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records.); check the AWS credentials, and that the IAM and bucket policies allow s3:ListBucket`,
@@ -241,7 +223,7 @@ describe('failures', () => {
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
     try {
-      const error = await failure(createS3Store().size(BUCKET, 'train/part-1.csv'));
+      const error = await rejection(createS3Store().size(BUCKET, 'train/part-1.csv'));
       expect(error).toBeInstanceOf(EnvironmentError);
       expect(error.message).toBe(
         `s3://${BUCKET}/train/part-1.csv: cannot read the object: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`,
@@ -255,7 +237,7 @@ describe('failures', () => {
     const saved = process.env.AWS_ENDPOINT_URL_S3;
     process.env.AWS_ENDPOINT_URL_S3 = 'http://127.0.0.1:9';
     try {
-      const error = await failure(createS3Store().size(BUCKET, 'train/part-1.csv'));
+      const error = await rejection(createS3Store().size(BUCKET, 'train/part-1.csv'));
       expect(error).toBeInstanceOf(ServiceError);
       expect(error.message).toMatch(
         new RegExp(`^s3://${BUCKET}/train/part-1.csv: cannot read the object \\(ECONNREFUSED: .*\\); check the network and the S3 endpoint \\(AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set\\)$`),

@@ -3,44 +3,26 @@
  * endpoint from AWS_ENDPOINT_URL_S3 as a workflow would set it for an S3-compatible store.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runBundle } from '../support/runner.js';
-
-interface S3rverInstance {
-  run(): Promise<{ address: string; port: number }>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: { port: number; address: string; silent: boolean; directory: string }) => S3rverInstance;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
+import { type LocalS3, S3RVER_CREDENTIALS, startS3rver } from '../support/s3rver.js';
 
 const BUCKET = 'cd4ml-data';
-let dir: string;
-let server: S3rverInstance;
+let s3: LocalS3;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cd4ml-s3rver-'));
-  server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir });
-  const { port } = await server.run();
-  env = { AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
-  const client = new S3Client({ endpoint: env['AWS_ENDPOINT_URL_S3']!, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
-  await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  s3 = await startS3rver();
+  env = { AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, AWS_REGION: 'us-east-1' };
   const csv = readFileSync('examples/data/customers.csv', 'utf8').trimEnd().split('\n');
   // Two shards of the example data, each with the header.
-  await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'customers/part-0.csv', Body: `${csv.slice(0, 2001).join('\n')}\n` }));
-  await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'customers/part-1.csv', Body: `${[csv[0], ...csv.slice(2001)].join('\n')}\n` }));
-  client.destroy();
+  await s3.seed(BUCKET, {
+    'customers/part-0.csv': `${csv.slice(0, 2001).join('\n')}\n`,
+    'customers/part-1.csv': `${[csv[0], ...csv.slice(2001)].join('\n')}\n`,
+  });
 });
 
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => s3.stop());
 
 test('validates a glob of s3:// shards as one dataset', async () => {
   const run = await runBundle('validate-data', { env, inputs: { data: `s3://${BUCKET}/customers/part-*.csv`, schema: 'examples/customers.schema.yaml' } });

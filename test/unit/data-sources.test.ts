@@ -7,6 +7,7 @@ import { detectFormat } from '../../src/core/data/format.js';
 import { CHUNK_SIZE, localFileSource } from '../../src/core/data/local-file.js';
 import { resolveSources } from '../../src/core/data/resolve-sources.js';
 import type { ByteRange, ByteSource, ObjectStore } from '../../src/core/data/source.js';
+import { rejection } from '../support/readers.js';
 
 let dir: string;
 
@@ -36,15 +37,6 @@ async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer[]> {
 
 async function text(source: ByteSource, range?: ByteRange): Promise<string> {
   return Buffer.concat(await collect(source.stream(range))).toString('utf8');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('localFileSource', () => {

@@ -6,26 +6,9 @@ import { InputError } from '../../src/core/errors.js';
 import { readJsonl } from '../../src/core/data/jsonl-reader.js';
 import { localFileSource } from '../../src/core/data/local-file.js';
 import type { ByteSource } from '../../src/core/data/source.js';
-import type { CellValue, TableConsumer } from '../../src/core/data/table.js';
-import type { RowView } from '../../src/core/data/csv-tokenizer.js';
+import type { CellValue } from '../../src/core/data/table.js';
+import { ValueRowRecorder } from '../support/readers.js';
 
-/** Records what a reader hands over. */
-class Recorder implements TableConsumer {
-  readonly columnCalls: Array<{ names: string[]; source: string }> = [];
-  readonly rows: Array<{ values: CellValue[]; line: number }> = [];
-
-  columns(names: readonly string[], source: string): void {
-    this.columnCalls.push({ names: [...names], source });
-  }
-
-  csvRow(_row: RowView): void {
-    throw new Error('a JSON Lines reader must not hand over CSV rows');
-  }
-
-  valueRow(values: readonly CellValue[], line: number): void {
-    this.rows.push({ values: Array.from(values), line });
-  }
-}
 
 /** A ByteSource over `bytes` that yields chunks of the given sizes, cycling through them. */
 function memorySource(input: string | Buffer, sizes: readonly number[] = [Number.MAX_SAFE_INTEGER], name = 'data.jsonl'): ByteSource {
@@ -52,7 +35,7 @@ function memorySource(input: string | Buffer, sizes: readonly number[] = [Number
 }
 
 async function read(input: string | Buffer, sizes?: readonly number[]) {
-  const recorder = new Recorder();
+  const recorder = new ValueRowRecorder('JSON Lines');
   const result = await readJsonl(memorySource(input, sizes), recorder);
   return { ...result, columns: recorder.columnCalls, rows: recorder.rows };
 }
@@ -77,7 +60,7 @@ describe('records', () => {
   });
 
   test('returns the number of rows', async () => {
-    const recorder = new Recorder();
+    const recorder = new ValueRowRecorder('JSON Lines');
     expect(await readJsonl(memorySource('{"a":1}\n{"a":2}\n{"a":3}'), recorder)).toEqual({ rows: 3 });
   });
 
@@ -180,7 +163,7 @@ describe('chunk boundaries', () => {
       for (let i = 0; i < 40_000; i += 1) lines.push(JSON.stringify({ id: i, text: `row ${i} ${'ü'.repeat(i % 17)}`, even: i % 2 === 0 }));
       const path = join(dir, 'big.jsonl');
       await writeFile(path, `${lines.join('\n')}\n`);
-      const recorder = new Recorder();
+      const recorder = new ValueRowRecorder('JSON Lines');
       expect(await readJsonl(await localFileSource(path, 'big.jsonl'), recorder)).toEqual({ rows: 40_000 });
       expect(recorder.rows[39_999]).toEqual({ values: [39_999, `row 39999 ${'ü'.repeat(39_999 % 17)}`, false], line: 40_000 });
       expect(recorder.rows.every((row, index) => row.line === index + 1 && row.values[0] === index)).toBe(true);
@@ -243,7 +226,7 @@ describe('errors', () => {
   });
 
   test('rows before an error were handed over', async () => {
-    const recorder = new Recorder();
+    const recorder = new ValueRowRecorder('JSON Lines');
     await expect(readJsonl(memorySource('{"a":1}\n{"a":2}\n[]\n'), recorder)).rejects.toThrow(InputError);
     expect(recorder.rows.map((row) => row.line)).toEqual([1, 2]);
   });

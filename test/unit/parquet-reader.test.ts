@@ -10,25 +10,8 @@ import { localFileSource } from '../../src/core/data/local-file.js';
 import { readParquet } from '../../src/core/data/parquet-reader.js';
 import type { ByteSource } from '../../src/core/data/source.js';
 import type { CellValue, TableConsumer } from '../../src/core/data/table.js';
-import type { RowView } from '../../src/core/data/csv-tokenizer.js';
+import { rejection, ValueRowRecorder } from '../support/readers.js';
 
-/** Records what a reader hands over. */
-class Recorder implements TableConsumer {
-  readonly columnCalls: Array<{ names: string[]; source: string }> = [];
-  readonly rows: Array<{ values: CellValue[]; line: number }> = [];
-
-  columns(names: readonly string[], source: string): void {
-    this.columnCalls.push({ names: [...names], source });
-  }
-
-  csvRow(_row: RowView): void {
-    throw new Error('a Parquet reader must not hand over CSV rows');
-  }
-
-  valueRow(values: readonly CellValue[], line: number): void {
-    this.rows.push({ values: Array.from(values), line });
-  }
-}
 
 let dir: string;
 
@@ -39,18 +22,9 @@ async function write(name: string, bytes: ArrayBuffer | Uint8Array): Promise<str
 }
 
 async function read(path: string, name = path.slice(dir.length + 1)) {
-  const recorder = new Recorder();
+  const recorder = new ValueRowRecorder('Parquet');
   const result = await readParquet(await localFileSource(path, name), recorder);
   return { ...result, columns: recorder.columnCalls, rows: recorder.rows };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 const unreadable = (name: string, reason: string) =>
@@ -139,7 +113,7 @@ describe('values', () => {
         values: [5, 1e300, 'e', false, '-4611686018427387904', '9999-12-31', '1970-01-02T00:00:00.000Z', '1970-01-01T00:00:00.000001Z', '1970-01-01T00:00:00.000000001Z', '/////w==', 'ü', 7],
       },
     ]);
-    expect(await readParquet(await localFileSource(typesFile), new Recorder())).toEqual({ rows: 5 });
+    expect(await readParquet(await localFileSource(typesFile), new ValueRowRecorder('Parquet'))).toEqual({ rows: 5 });
   });
 
   test('a file written by DuckDB: decimals, lists and structs', async () => {
@@ -181,7 +155,7 @@ describe('row groups', () => {
     expect(source.size).toBeGreaterThan(3 * group);
     const reads: number[] = [];
     const spy: ByteSource = { ...source, stream: (range) => source.stream(range), read: (start, end) => (reads.push(end - start), source.read(start, end)) };
-    const recorder = new Recorder();
+    const recorder = new ValueRowRecorder('Parquet');
     expect(await readParquet(spy, recorder)).toEqual({ rows: rows * 4 });
     expect(recorder.rows[rows * 4 - 1]).toEqual({ values: [Math.sin(rows * 4 - 1) * 1e6], line: rows * 4 });
     expect(Math.max(...reads)).toBeLessThanOrEqual(group);
@@ -206,7 +180,7 @@ describe('row groups', () => {
     if (typeof (zlib as { zstdDecompressSync?: unknown }).zstdDecompressSync === 'function') {
       expect((await read(path)).rows.map((row) => row.values)).toEqual([[0], [1], [2]]);
     } else {
-      const error = await failure(read(path));
+      const error = await rejection(read(path));
       expect(error).toBeInstanceOf(InputError);
       expect(error.message).toBe(
         `zstd.parquet: column "id" is compressed with ZSTD, which needs Node.js 22.15 or later (this is ${process.version}); run on a newer Node.js, or write the file with snappy compression`,
@@ -219,7 +193,7 @@ describe('row groups', () => {
       'lz4.parquet',
       parquetWriteBuffer({ columnData: [{ name: 'n', data: [1, 2], type: 'INT32' }], codec: 'LZ4_RAW', compressors: { LZ4_RAW: (bytes: Uint8Array) => bytes } }),
     );
-    const error = await failure(read(path));
+    const error = await rejection(read(path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe('lz4.parquet: column "n" is compressed with LZ4_RAW, which cannot be read here; write the file with snappy or gzip compression');
   });
@@ -229,7 +203,7 @@ describe('bad files', () => {
   test('a file cut in half', async () => {
     const bytes = await readFile(typesFile);
     const path = await write('half.parquet', bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const error = await failure(read(path));
+    const error = await rejection(read(path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(unreadable('half.parquet', 'it does not end with the Parquet marker PAR1'));
   });
@@ -240,7 +214,7 @@ describe('bad files', () => {
     // Overwrite the first bytes of the footer's metadata (its schema).
     bytes.fill(0xff, bytes.length - 8 - metadataLength, bytes.length - 8 - metadataLength + 24);
     const path = await write('footer.parquet', bytes);
-    const error = await failure(read(path));
+    const error = await rejection(read(path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(unreadable('footer.parquet', 'thrift unhandled type: 15'));
   });
@@ -249,7 +223,7 @@ describe('bad files', () => {
     const bytes = Buffer.from(await readFile(typesFile));
     bytes.writeUInt32LE(0x7fffffff, bytes.length - 8);
     const path = await write('length.parquet', bytes);
-    expect((await failure(read(path))).message).toBe(
+    expect((await rejection(read(path))).message).toBe(
       unreadable('length.parquet', `parquet metadata length 2147483647 exceeds available buffer ${bytes.length - 8}`),
     );
   });
@@ -260,26 +234,26 @@ describe('bad files', () => {
     // Keep the magic number and the footer, drop the data in between: the footer is intact, its offsets are not.
     const footer = bytes.readUInt32LE(bytes.length - 8) + 8;
     const path = await write('gap.parquet', Buffer.concat([bytes.subarray(0, 4), bytes.subarray(bytes.length - footer)]));
-    const error = await failure(read(path));
+    const error = await rejection(read(path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(unreadable('gap.parquet', 'column "x" lies past the end of the file'));
   });
 
   test('a CSV renamed .parquet', async () => {
     const path = await write('renamed.parquet', Buffer.from('id,name\n1,a\n2,b\n'));
-    const error = await failure(read(path));
+    const error = await rejection(read(path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(unreadable('renamed.parquet', 'it does not end with the Parquet marker PAR1'));
   });
 
   test('an empty file', async () => {
     const path = await write('zero-bytes.parquet', new Uint8Array(0));
-    expect((await failure(read(path))).message).toBe(unreadable('zero-bytes.parquet', 'the file is 0 bytes long, too short for Parquet'));
+    expect((await rejection(read(path))).message).toBe(unreadable('zero-bytes.parquet', 'the file is 0 bytes long, too short for Parquet'));
   });
 
   test('a Parquet file without rows', async () => {
     const path = await write('empty.parquet', parquetWriteBuffer({ columnData: [{ name: 'id', data: [], type: 'INT32' }] }));
-    const error = await failure(read(path));
+    const error = await rejection(read(path));
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe('empty.parquet: the file has no rows');
   });
@@ -298,7 +272,7 @@ describe('errors that are not the file', () => {
         return source.read(start, end);
       },
     };
-    const error = await failure(readParquet(failing, new Recorder()));
+    const error = await rejection(readParquet(failing, new ValueRowRecorder('Parquet')));
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.message).toBe('s3://bucket/types.parquet: cannot read the object (InternalError: boom); S3 failed on its side; try again later');
   });
@@ -311,7 +285,7 @@ describe('errors that are not the file', () => {
         if (line === 3) throw new CheckFailedError('row 3 is bad');
       },
     };
-    const error = await failure(readParquet(await localFileSource(typesFile), consumer));
+    const error = await rejection(readParquet(await localFileSource(typesFile), consumer));
     expect(error).toBeInstanceOf(CheckFailedError);
     expect(error.message).toBe('row 3 is bad');
   });
