@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CsvTokenizer } from '../../src/core/data/csv-tokenizer.js';
+import { CsvTokenizer, type RowBatch } from '../../src/core/data/csv-tokenizer.js';
 
 interface Row {
   line: number;
@@ -21,6 +21,41 @@ function tokenize(input: string | Buffer, delimiter = ',', size?: number): Row[]
 }
 
 const fields = (rows: Row[]) => rows.map((row) => row.fields);
+
+/** The rows a batch holds, as tokenize() gives them. */
+function batchRows(batch: RowBatch): Row[] {
+  const text = (index: number) => {
+    const value = batch.buffer.toString('utf8', batch.starts[index], batch.ends[index]);
+    return batch.quoting[index] === 2 ? value.replaceAll('""', '"') : value;
+  };
+  return Array.from({ length: batch.rows }, (_, row) => ({
+    line: batch.lines[row]!,
+    fields: Array.from({ length: batch.rowStarts[row + 1]! - batch.rowStarts[row]! }, (_, i) => text(batch.rowStarts[row]! + i)),
+  }));
+}
+
+/**
+ * Tokenizes `input` the way the CSV reader does: each chunk of `size` bytes read into a reused buffer
+ * behind `room` spare bytes (pushInPlace), the first row one by one and the rest in batches.
+ */
+function tokenizeInPlace(input: string, size: number, room: number, stop?: number): { rows: Row[]; position: number; stopped: boolean } {
+  const rows: Row[] = [];
+  const tokenizer: CsvTokenizer = new CsvTokenizer(
+    (row) => {
+      rows.push({ line: row.line, fields: Array.from({ length: row.count }, (_, i) => row.text(i)) });
+      tokenizer.batchRows({ csvBatch: (batch) => rows.push(...batchRows(batch)) }, stop);
+    },
+    { delimiter: ',', source: 'data.csv' },
+  );
+  const bytes = Buffer.from(input, 'utf8');
+  const buffers = [Buffer.alloc(room + size, 0x78), Buffer.alloc(room + size, 0x78)];
+  for (let offset = 0, i = 0; offset < bytes.length && !tokenizer.stopped; offset += size, i ^= 1) {
+    const filled = bytes.copy(buffers[i]!, room, offset, offset + size);
+    tokenizer.pushInPlace(buffers[i]!, room, room + filled);
+  }
+  tokenizer.end();
+  return { rows, position: tokenizer.position, stopped: tokenizer.stopped };
+}
 
 describe('RFC 4180', () => {
   test.each([
@@ -62,6 +97,17 @@ describe('chunk boundaries', () => {
     expect(tokenize(input, ',', size)).toEqual(whole);
   });
 
+  test.each([
+    [1, 64],
+    [3, 64],
+    [7, 64],
+    [16, 64],
+    [5, 2],
+    [200, 0],
+  ])('read %d bytes at a time behind %d spare bytes, and handed over in batches, the rows are the same', (size, room) => {
+    expect(tokenizeInPlace(input, size, room).rows).toEqual(whole);
+  });
+
   test('the expected rows', () => {
     expect(fields(whole)).toEqual([
       ['id', 'quoted, with "escapes"', 'note'],
@@ -94,6 +140,33 @@ describe('bad input', () => {
     expect(() => new CsvTokenizer(() => undefined, { delimiter, source: 'x' })).toThrow(
       `The CSV delimiter must be one ASCII character other than a quote or a line break, not ${JSON.stringify(delimiter)}.`,
     );
+  });
+});
+
+describe('batch mode', () => {
+  const input = `h\n${Array.from({ length: 5000 }, (_, i) => `${i},"q ""${i}""",x${i}`).join('\n')}\n`;
+
+  test('rows of many batches come in order, with their lines', () => {
+    const { rows } = tokenizeInPlace(input, 4096, 256);
+    expect(rows).toHaveLength(5001);
+    expect(rows[1]).toEqual({ line: 2, fields: ['0', 'q "0"', 'x0'] });
+    expect(rows.at(-1)).toEqual({ line: 5001, fields: ['4999', 'q "4999"', 'x4999'] });
+  });
+
+  test('a row starting at or after the stop offset ends the input before it', () => {
+    const stop = input.indexOf('\n100,') + 1;
+    const { rows, position, stopped } = tokenizeInPlace(input, 1000, 128, stop);
+    expect(stopped).toBe(true);
+    expect(position).toBe(stop);
+    expect(rows.at(-1)!.fields[0]).toBe('99');
+  });
+
+  test('rows before a broken one are handed over before the error', () => {
+    const seen: string[] = [];
+    const tokenizer = new CsvTokenizer(() => undefined, { delimiter: ',', source: 'data.csv' });
+    tokenizer.batchRows({ csvBatch: (batch) => seen.push(...batchRows(batch).map((row) => row.fields[0]!)) });
+    expect(() => tokenizer.push(Buffer.from('a,1\nb,2\n"c"x,3\n'))).toThrow('data.csv: unexpected character after a closing quote on line 3;');
+    expect(seen).toEqual(['a', 'b']);
   });
 });
 

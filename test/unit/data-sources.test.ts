@@ -74,6 +74,20 @@ describe('localFileSource', () => {
     await rm(path);
   });
 
+  test('opens for positioned reads into the caller’s buffer', async () => {
+    const path = join(dir, 'positioned.bin');
+    const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+    await writeFile(path, bytes);
+    const reader = await (await localFileSource(path)).openReader!();
+    const target = Buffer.alloc(100, 0xff);
+    expect(await reader.read(target, 10, 80, 4000)).toBe(80);
+    expect(target.subarray(10, 90).equals(bytes.subarray(4000, 4080))).toBe(true);
+    expect(target[9]).toBe(0xff);
+    expect(await reader.read(target, 0, 100, 4950)).toBe(50); // fewer at the end of the file
+    expect(await reader.read(target, 0, 100, 5000)).toBe(0);
+    await reader.close();
+  });
+
   test('a missing file', async () => {
     const error = await rejection(localFileSource(join(dir, 'missing.csv'), 'missing.csv'));
     expect(error).toBeInstanceOf(InputError);

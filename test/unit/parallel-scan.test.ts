@@ -34,8 +34,10 @@ writeFileSync(path, csv);
 
 async function scan(threads: number) {
   const source = await localFileSource(path);
-  const total = await scanDataset([source], { format: 'auto', schema, maxExamples: 5, threads, parallelMinBytes: 0, logger: recordingLogger() });
+  const logger = recordingLogger();
+  const total = await scanDataset([source], { format: 'auto', schema, maxExamples: 5, threads, parallelMinBytes: 0, logger });
   return {
+    rereads: logger.messages('debug').filter((message) => message.includes('in order (a range started inside a quoted field)')).length,
     rows: total.rows,
     profile: profileDocument(total.rows, total.sources, total.columns.map((name) => [name, total.profiles.get(name)!])).columns.map((column) => [column.name, column.count, column.nulls, column.state.categories, column.state.hll, column.state.length, column.state.numeric?.count, column.state.numeric?.min, column.state.numeric?.max]),
     findings: evaluate(schema, total).map((finding) => [finding.column, finding.rule, finding.failed, finding.examples]),
@@ -51,6 +53,13 @@ test.each([2, 3, 5, 8, 13])('%i ranges give the same result as one sequential re
   expect(parallel.profile).toEqual(sequential.profile);
   // Duplicates across ranges too: the same counts and the same first examples, with their text and line.
   expect(parallel.findings).toEqual(sequential.findings);
+});
+
+test('ranges whose start fell inside a quoted field are read again in order', async () => {
+  const results = await Promise.all([2, 3, 5, 8, 13, 21].map((threads) => scan(threads)));
+  expect(results.reduce((sum, result) => sum + result.rereads, 0)).toBeGreaterThan(0);
+  const sequential = await scan(1);
+  for (const result of results) expect([result.rows, result.findings]).toEqual([sequential.rows, sequential.findings]);
 });
 
 test('an error in a later range reports its absolute line', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { HASH_SEED_HIGH, HASH_SEED_LOW, hashBytes, hashNumber } from '../../src/core/profile/hash.js';
+import { HASH_SEED_HIGH, HASH_SEED_LOW, hashBytes, hashBytesCounting, hashNumber, signedHashBytes, signedHashNumber } from '../../src/core/profile/hash.js';
 
 /*
  * Reference values of MurmurHash3_x86_32. The string vectors are the published ones (SMHasher's
@@ -161,5 +161,27 @@ describe('hashNumber', () => {
     }
     expect(wide.size).toBe(n);
     expect(n - low.size).toBeLessThan(20);
+  });
+});
+
+describe('signed variants and hashing while counting code points', () => {
+  test.each(STRING_VECTORS)('%s: the same 32 bits', (_name, bytes, seed, expected) => {
+    const buffer = Uint8Array.from(bytes);
+    const counted = new Int32Array(1);
+    expect(signedHashBytes(buffer, 0, buffer.length, seed)).toBe(expected | 0);
+    expect(hashBytesCounting(buffer, 0, buffer.length, seed, counted)).toBe(expected | 0);
+  });
+
+  test('numbers: the same 32 bits as hashNumber', () => {
+    for (const value of [0, -0, 1, -1, 0.1, 1e300, Number.NaN, Number.MAX_SAFE_INTEGER]) {
+      expect(signedHashNumber(value, HASH_SEED_LOW)).toBe(hashNumber(value, HASH_SEED_LOW) | 0);
+    }
+  });
+
+  test.each(['', 'a', 'ab', 'abc', 'abcd', 'Zoë', 'ü😀x', '€€€€€', 'naïve café'])('%j: its code points counted', (text) => {
+    const buffer = Buffer.from(`,${text},`);
+    const counted = new Int32Array(1);
+    expect(hashBytesCounting(buffer, 1, buffer.length - 1, 7, counted)).toBe(hashBytes(buffer, 1, buffer.length - 1, 7) | 0);
+    expect(counted[0]).toBe([...text].length);
   });
 });

@@ -81,6 +81,20 @@ describe('table rules', () => {
     expect(result.find((finding) => finding.rule === 'columns.extra')?.severity).toBe('error');
   });
 
+  test('duplicates: their text and line as written, in any format and across files', async () => {
+    const schema = file('columns:\n  id: { unique: true }\n  name: { unique: true }\ntable:\n  key: [id, name]\n', 'yaml');
+    const csv = file('id,name\n1,"a\nb"\n2,"say ""hi"""\n1.50,x\n1.5,"say ""hi"""\n2,"a\nb"\n');
+    const jsonl = file('{"id":7,"name":"x"}\n\n{"id":1.5,"name":"y"}\n{"id":7,"name":"x"}\n', 'jsonl');
+    const lines = (finding: Finding | undefined) => finding?.examples.map((example) => `${example.source ?? ''}:${example.row}@${example.line}=${example.value}`);
+    const one = (await validate(csv, schema, { cwd: directory })).report.findings;
+    expect(lines(one.find((finding) => finding.column === 'id' && finding.rule === 'unique'))).toEqual([':4@6=1.5', ':5@7=2']);
+    expect(lines(one.find((finding) => finding.column === 'name' && finding.rule === 'unique'))).toEqual([':4@6=say "hi"', ':5@7=a\nb']);
+    expect(lines(one.find((finding) => finding.rule === 'key'))).toEqual([]);
+    const both = (await validate([csv, jsonl], schema, { cwd: directory })).report.findings;
+    expect(lines(both.find((finding) => finding.column === 'id' && finding.rule === 'unique'))).toEqual([`${csv}:4@6=1.5`, `${csv}:5@7=2`, `${jsonl}:2@3=1.5`, `${jsonl}:3@4=7`]);
+    expect(lines(both.find((finding) => finding.rule === 'key'))).toEqual([`${jsonl}:3@4=7, x`]);
+  });
+
   test('extra columns are a warning by default and can be ignored', async () => {
     const base = (policy: string) => `columns:\n  a: {}\n${policy}`;
     expect((await findings('a,b\n1,2\n', base(''))).map((finding) => [finding.rule, finding.severity])).toEqual([['columns.extra', 'warning']]);

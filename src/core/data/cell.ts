@@ -43,26 +43,39 @@ export interface Cell {
   buffer: Buffer;
   start: number;
   end: number;
+  /**
+   * Optionally, ASCII bytes of `decodedFrom` already decoded: `decoded` holds the bytes from offset
+   * `decodedBase` on, so the text of a cell in that buffer is a slice of it (see transientText).
+   * NOTHING_DECODED when there are none.
+   */
+  decodedFrom: Buffer;
+  decoded: string;
+  decodedBase: number;
 }
 
+/** Cell.decodedFrom when nothing is decoded (a buffer no cell is in). */
+export const NOTHING_DECODED = Buffer.alloc(0);
+
 export function newCell(): Cell {
-  return { kind: NULL, value: 0, buffer: Buffer.alloc(0), start: 0, end: 0 };
+  return { kind: NULL, value: 0, buffer: Buffer.alloc(0), start: 0, end: 0, decodedFrom: NOTHING_DECODED, decoded: '', decodedBase: 0 };
 }
+
+/** The null markers' bytes packed into one number each (first byte lowest; exact up to 6 bytes), by length. */
+const LONGEST_MARKER = Math.max(...MARKER_BYTES.map((marker) => marker.length));
+const PACKED_MARKERS: number[][] = Array.from({ length: LONGEST_MARKER + 1 }, () => []);
+for (const marker of MARKER_BYTES) PACKED_MARKERS[marker.length]!.push(marker.reduceRight((packed, byte) => packed * 256 + byte, 0));
+
+/** 1 for the bytes a null marker starts with. */
+const MARKER_FIRST_BYTES = new Uint8Array(256);
+for (const marker of MARKER_BYTES) MARKER_FIRST_BYTES[marker[0]!] = 1;
 
 function isNullMarker(buffer: Buffer, start: number, end: number): boolean {
   const length = end - start;
-  if (length > 4) return false;
-  for (const marker of MARKER_BYTES) {
-    if (marker.length !== length) continue;
-    let same = true;
-    for (let i = 0; i < length; i += 1) {
-      if (buffer[start + i] !== marker[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return true;
-  }
+  if (length > LONGEST_MARKER || MARKER_FIRST_BYTES[buffer[start]!] === 0) return false;
+  let packed = 0;
+  for (let i = end - 1; i >= start; i -= 1) packed = packed * 256 + buffer[i]!;
+  const markers = PACKED_MARKERS[length]!;
+  for (let i = 0; i < markers.length; i += 1) if (markers[i] === packed) return true;
   return false;
 }
 
@@ -76,9 +89,15 @@ export function classifyBytes(cell: Cell, buffer: Buffer, start: number, end: nu
     return;
   }
   const first = buffer[start]!;
-  if ((first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2b || first === 0x2e) {
+  if (first >= 0x30 && first <= 0x39) {
+    // A dash after four digits: a date (or text); no numeral has one there but `123e-4…`.
+    if (end - start >= 10 && buffer[start + 4] === 0x2d) {
+      if (parseDateTime(cell, buffer, start, end) || parseNumeral(cell, buffer, start, end)) return;
+    } else if (parseNumeral(cell, buffer, start, end)) {
+      return;
+    }
+  } else if (first === 0x2d || first === 0x2b || first === 0x2e) {
     if (parseNumeral(cell, buffer, start, end)) return;
-    if (first >= 0x30 && first <= 0x39 && parseDateTime(cell, buffer, start, end)) return;
   } else if (!quoted && isNullMarker(buffer, start, end)) {
     cell.kind = NULL;
     return;
@@ -114,6 +133,40 @@ function isBoolean(cell: Cell, buffer: Buffer, start: number, end: number): bool
 
 /** `[+-]?(digits[.digits]|.digits)([eE][+-]?digits)?`; sets INTEGER or NUMBER. */
 function parseNumeral(cell: Cell, buffer: Buffer, start: number, end: number): boolean {
+  // Up to 15 characters without an exponent, the common case: at most 15 digits, exact as they come.
+  if (end - start <= 15) {
+    let i = start;
+    const sign = buffer[i];
+    if (sign === 0x2d || sign === 0x2b) i += 1;
+    const digitsStart = i;
+    let mantissa = 0;
+    let d = 0;
+    while (i < end && (d = buffer[i]! - 0x30) >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      i += 1;
+    }
+    let digits = i - digitsStart;
+    let fraction = -1;
+    if (i < end && buffer[i] === 0x2e) {
+      i += 1;
+      const fractionStart = i;
+      while (i < end && (d = buffer[i]! - 0x30) >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d;
+        i += 1;
+      }
+      fraction = i - fractionStart;
+      digits += fraction;
+    }
+    if (i === end) {
+      if (digits === 0) return false;
+      let value = fraction <= 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
+      if (sign === 0x2d) value = -value;
+      cell.kind = fraction < 0 ? INTEGER : NUMBER;
+      cell.value = value === 0 ? 0 : value; // no -0
+      return true;
+    }
+    if (buffer[i] !== 0x65 && buffer[i] !== 0x45) return false;
+  }
   let i = start;
   let negative = false;
   const sign = buffer[i];
@@ -333,5 +386,14 @@ export function codePointLength(buffer: Buffer, start: number, end: number): num
 
 /** The cell's text as written (numbers as their shortest text for typed values). */
 export function cellText(cell: Cell): string {
+  return cell.buffer.toString('utf8', cell.start, cell.end);
+}
+
+/**
+ * cellText for a test that does not keep the string: a slice of the already decoded text when there
+ * is one (it may share that text's memory, so it is not for keeping).
+ */
+export function transientText(cell: Cell): string {
+  if (cell.decodedFrom === cell.buffer) return cell.decoded.slice(cell.start - cell.decodedBase, cell.end - cell.decodedBase);
   return cell.buffer.toString('utf8', cell.start, cell.end);
 }

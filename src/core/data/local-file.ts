@@ -1,8 +1,9 @@
 /**
  * A local file as a ByteSource: stat once, then stream it (optionally a byte range) in 1 MiB chunks
- * through a FileHandle, or read a range at once (Parquet footers and column chunks). Every chunk is a
- * fresh buffer, so a consumer may keep one as long as it likes; only one chunk is in flight at a time,
- * so memory does not grow with the file.
+ * through a FileHandle, read a range at once (Parquet footers and column chunks), or open it for
+ * positioned reads into the caller's own buffers (the CSV reader). Every streamed chunk is a fresh
+ * buffer, so a consumer may keep one as long as it likes; only one chunk is in flight at a time, so
+ * memory does not grow with the file.
  *
  * Complexity: O(n) in the bytes read; O(1 MiB) memory while streaming, O(end - start) for read().
  *
@@ -13,7 +14,7 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { ByteRange, ByteSource } from './source.js';
+import type { ByteRange, ByteSource, PositionalReader } from './source.js';
 
 /** Bytes per streamed chunk. */
 export const CHUNK_SIZE = 1024 * 1024;
@@ -47,6 +48,15 @@ export async function localFileSource(path: string, name: string = path): Promis
     },
     read(start: number, end: number): Promise<Buffer> {
       return readFile(path, name, clampStart(start, size), clampEnd(end, size));
+    },
+    async openReader(): Promise<PositionalReader> {
+      const handle = await open(path, 'r').catch((error: unknown) => {
+        throw fileError(error, name);
+      });
+      return {
+        read: (target, offset, length, position) => fill(handle, target.subarray(offset, offset + length), position, name),
+        close: () => handle.close(),
+      };
     },
   };
 }

@@ -31,4 +31,16 @@ export interface ByteSource {
   stream(range?: ByteRange): AsyncIterable<Buffer>;
   /** Reads bytes [start, end) at once (Parquet footers and column chunks). */
   read(start: number, end: number): Promise<Buffer>;
+  /**
+   * Positioned reads into the caller's buffers (local files): readers that reuse their buffers and
+   * read the next chunk while parsing the current one use it instead of stream().
+   */
+  openReader?(): Promise<PositionalReader>;
+}
+
+/** An open file for positioned reads; close it when done. */
+export interface PositionalReader {
+  /** Reads up to `length` bytes at `position` into target[offset…]; fewer only at the end of the file. */
+  read(target: Buffer, offset: number, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
 }

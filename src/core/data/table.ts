@@ -2,10 +2,10 @@
  * What every reader hands its rows to. A reader (CSV/TSV, JSON Lines, Parquet) announces the columns,
  * then streams rows; the consumer (the scanner that profiles and validates) never sees the format.
  *
- * CSV rows arrive as byte ranges (`csvRow`), so the hot path makes no string per field; JSON Lines and
- * Parquet rows arrive as JavaScript values (`valueRow`).
+ * CSV rows arrive as byte ranges (`csvRow`, or many at once, `csvBatch`), so the hot path makes no
+ * string per field; JSON Lines and Parquet rows arrive as JavaScript values (`valueRow`).
  */
-import type { RowView } from './csv-tokenizer.js';
+import type { RowBatch, RowView } from './csv-tokenizer.js';
 
 /**
  * A cell value from a typed format. `null` and `undefined` are missing values; strings are text (their
@@ -22,8 +22,13 @@ export interface TableConsumer {
    * (null) in every earlier row.
    */
   columns(names: readonly string[], source: string): void;
-  /** A CSV/TSV data row as byte ranges, valid only during the call. Its field count is checked by the reader. */
+  /** A CSV/TSV data row as byte ranges, valid only during the call. Its field count is checked by the consumer. */
   csvRow(row: RowView): void;
+  /**
+   * Optionally, CSV/TSV data rows many at a time, valid only during the call; a reader that finds
+   * this method hands rows over this way rather than one by one.
+   */
+  csvBatch?(batch: RowBatch): void;
   /**
    * A data row of values in column order; `values.length` may be shorter than the column list (the
    * rest are missing). `line` is the physical line (JSON Lines) or the 1-based row index within the

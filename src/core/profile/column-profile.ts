@@ -4,9 +4,10 @@
  * and distinct estimate as profiling the whole, and quantiles within the sketch's rank error.
  *
  * - count, nulls and empty strings (apart), cells by kind (integer, number, boolean, date, datetime, text);
- * - over numeric cells: min, max, mean and variance by Welford's update, merged by Chan et al.'s
- *   pairwise formula; quantiles exact from the value counts while at most CATEGORY_CAPACITY distinct
- *   values are seen, else from a KLL sketch (k = 200);
+ * - over numeric cells: min, max, mean and variance, merged by Chan et al.'s pairwise formula (also
+ *   within a column: blocks of MOMENT_BLOCK values are summed around the running mean, with no
+ *   division per value, then merged); quantiles exact from the value counts while at most
+ *   CATEGORY_CAPACITY distinct values are seen, else from a KLL sketch (k = 200);
  * - distinct values: exact from the value counts while they are tracked, otherwise a HyperLogLog
  *   estimate (p = 12, standard error 1.6%).
  *
@@ -17,17 +18,18 @@
  *
  * Complexity: O(1) amortised per cell (O(length) for text), O(k log n + capacity) memory.
  */
-import { BOOLEAN, type Cell, codePointLength, DATE, DATETIME, EMPTY, INTEGER, NULL, NUMBER, TEXT } from '../data/cell.js';
+import { BOOLEAN, type Cell, DATE, DATETIME, EMPTY, INTEGER, NULL, NUMBER, TEXT } from '../data/cell.js';
 import { CATEGORY_CAPACITY, CategoryTable, type CategoryCount } from './category-table.js';
-import { hashBytes, hashNumber } from './hash.js';
+import { hashBytesCounting, signedHashBytes, signedHashNumber } from './hash.js';
 import { HyperLogLog } from './hyperloglog.js';
 import { KllSketch, type KllState } from './kll-sketch.js';
 
 export const HASH_SEED = 0x9747b28c;
 const TRUE_BYTES = Buffer.from('true');
 const FALSE_BYTES = Buffer.from('false');
-const TRUE_HASH = hashBytes(TRUE_BYTES, 0, 4, HASH_SEED);
-const FALSE_HASH = hashBytes(FALSE_BYTES, 0, 5, HASH_SEED);
+const TRUE_HASH = signedHashBytes(TRUE_BYTES, 0, 4, HASH_SEED);
+const FALSE_HASH = signedHashBytes(FALSE_BYTES, 0, 5, HASH_SEED);
+const EMPTY_HASH = signedHashBytes(TRUE_BYTES, 0, 0, HASH_SEED);
 
 /** The mergeable state of a column, as stored in the profile JSON (see docs/profile.md). */
 export interface ColumnState {
@@ -45,14 +47,26 @@ export interface ColumnState {
   categories: CategoryCount[] | null;
 }
 
+/** Numeric values summed around a fixed centre before they are merged into the moments. */
+const MOMENT_BLOCK = 256;
+
+/** Code points counted by hashBytesCounting. */
+const counted = new Int32Array(1);
+
 export class ColumnProfile {
   count = 0;
   nulls = 0;
   empty = 0;
   readonly kinds = new Float64Array(8);
   numericCount = 0;
-  mean = 0;
-  m2 = 0;
+  /** Mean and sum of squared deviations of the numeric values but the last `blockCount`. */
+  private settledMean = 0;
+  private settledM2 = 0;
+  /** The values since: their number, and their deviations from `centre` summed and squared. */
+  private blockCount = 0;
+  private centre = 0;
+  private blockSum = 0;
+  private blockSquares = 0;
   min = Infinity;
   max = -Infinity;
   /** Null while `categories` is complete (the counts give exact quantiles). */
@@ -68,8 +82,10 @@ export class ColumnProfile {
   lengthSum = 0;
   hll = new HyperLogLog(12);
   categories: CategoryTable | null = new CategoryTable();
-  /** The hash of the last added cell (numbers by value, text by bytes), for checks that need one. */
+  /** The hash of the last added cell that is not a number (by its bytes; signed), for checks that need one. */
   lastHash = 0;
+  /** The length in code points of the last added text cell (0 for an empty string; other kinds: not set). */
+  lastLength = 0;
 
   /** Adds one cell; returns its category entry, or -1 when categories are no longer tracked (or null). */
   add(cell: Cell): number {
@@ -80,57 +96,120 @@ export class ColumnProfile {
     }
     this.count += 1;
     this.kinds[kind] = this.kinds[kind]! + 1;
+    const categories = this.categories;
     let hash: number;
     let entry = -1;
     if (kind === INTEGER || kind === NUMBER) {
       const x = cell.value;
-      const n = ++this.numericCount;
-      const delta = x - this.mean;
-      this.mean += delta / n;
-      this.m2 += delta * (x - this.mean);
+      if (this.blockCount === 0) this.centre = this.numericCount === 0 ? x : this.settledMean;
+      this.numericCount += 1;
+      const deviation = x - this.centre;
+      this.blockSum += deviation;
+      this.blockSquares += deviation * deviation;
+      if (++this.blockCount === MOMENT_BLOCK) this.settle();
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
-      hash = hashNumber(x, HASH_SEED);
-      if (this.categories !== null) entry = this.categories.number(x, hash);
-      if (entry < 0) {
-        if (this.categories !== null) this.overflow();
-        this.sketch!.update(x);
+      if (categories !== null) entry = categories.smallInteger(x);
+      if (entry >= 0) {
+        // A small integer already counted: no hash needed (checks key numbers by their bits).
+        categories!.counts[entry] = categories!.counts[entry]! + 1;
+        return entry;
       }
+      hash = signedHashNumber(x, HASH_SEED);
+      if (categories !== null) {
+        entry = categories.number(x, hash);
+        if (entry < 0) this.overflow();
+      }
+      if (entry < 0) this.sketch!.update(x);
+    } else if (kind === TEXT) {
+      hash = hashBytesCounting(cell.buffer, cell.start, cell.end, HASH_SEED, counted);
+      const length = counted[0]!;
+      this.lastLength = length;
+      this.lengthCount += 1;
+      this.lengthSum += length;
+      if (length < this.lengthMin) this.lengthMin = length;
+      if (length > this.lengthMax) this.lengthMax = length;
+      if (categories !== null) entry = categories.text(cell.buffer, cell.start, cell.end, hash);
+    } else if (kind === DATE || kind === DATETIME) {
+      hash = signedHashBytes(cell.buffer, cell.start, cell.end, HASH_SEED);
+      const ms = cell.value;
+      if (ms < this.temporalMin) {
+        this.temporalMin = ms;
+        this.temporalMinText = cell.buffer.toString('utf8', cell.start, cell.end);
+      }
+      if (ms > this.temporalMax) {
+        this.temporalMax = ms;
+        this.temporalMaxText = cell.buffer.toString('utf8', cell.start, cell.end);
+      }
+      if (categories !== null) entry = categories.text(cell.buffer, cell.start, cell.end, hash);
     } else if (kind === BOOLEAN) {
       const truth = cell.value === 1;
       if (truth) this.trues += 1;
       hash = truth ? TRUE_HASH : FALSE_HASH;
-      if (this.categories !== null) entry = truth ? this.categories.text(TRUE_BYTES, 0, 4, hash) : this.categories.text(FALSE_BYTES, 0, 5, hash);
+      if (categories !== null) entry = truth ? categories.text(TRUE_BYTES, 0, 4, hash) : categories.text(FALSE_BYTES, 0, 5, hash);
     } else {
-      hash = hashBytes(cell.buffer, cell.start, cell.end, HASH_SEED);
-      if (kind === DATE || kind === DATETIME) {
-        const ms = cell.value;
-        if (ms < this.temporalMin) {
-          this.temporalMin = ms;
-          this.temporalMinText = cell.buffer.toString('utf8', cell.start, cell.end);
-        }
-        if (ms > this.temporalMax) {
-          this.temporalMax = ms;
-          this.temporalMaxText = cell.buffer.toString('utf8', cell.start, cell.end);
-        }
-      } else {
-        if (kind === EMPTY) this.empty += 1;
-        const length = kind === TEXT ? codePointLength(cell.buffer, cell.start, cell.end) : 0;
-        this.lengthCount += 1;
-        this.lengthSum += length;
-        if (length < this.lengthMin) this.lengthMin = length;
-        if (length > this.lengthMax) this.lengthMax = length;
-      }
-      if (this.categories !== null) entry = this.categories.text(cell.buffer, cell.start, cell.end, hash);
+      // The empty string.
+      hash = EMPTY_HASH;
+      this.empty += 1;
+      this.lastLength = 0;
+      this.lengthCount += 1;
+      if (this.lengthMin > 0) this.lengthMin = 0;
+      if (this.lengthMax < 0) this.lengthMax = 0;
+      if (categories !== null) entry = categories.text(cell.buffer, cell.start, cell.start, hash);
     }
     this.lastHash = hash;
     if (entry >= 0) {
-      this.categories!.counts[entry] = this.categories!.counts[entry]! + 1;
+      categories!.counts[entry] = categories!.counts[entry]! + 1;
     } else {
       if (this.categories !== null) this.overflow();
       this.hll.add(hash);
     }
     return entry;
+  }
+
+  /** Mean of the numeric values. */
+  get mean(): number {
+    this.settle();
+    return this.settledMean;
+  }
+
+  set mean(value: number) {
+    this.settle();
+    this.settledMean = value;
+  }
+
+  /** Sum of squared deviations from the mean of the numeric values. */
+  get m2(): number {
+    this.settle();
+    return this.settledM2;
+  }
+
+  set m2(value: number) {
+    this.settle();
+    this.settledM2 = value;
+  }
+
+  /** Merges the values summed since the last settle into the mean and m2 (Chan et al.). */
+  private settle(): void {
+    const b = this.blockCount;
+    if (b === 0) return;
+    const n = this.numericCount;
+    const a = n - b;
+    const offset = this.blockSum / b; // the block's mean, less the centre
+    const blockM2 = Math.max(0, this.blockSquares - this.blockSum * offset);
+    if (a === 0) {
+      this.settledMean = this.centre + offset;
+      this.settledM2 = blockM2;
+    } else {
+      // The centre is the mean settled before the block, so the difference of the means is exact
+      // to the block's own precision, however large the values.
+      const delta = this.centre - this.settledMean + offset;
+      this.settledMean += (delta * b) / n;
+      this.settledM2 += blockM2 + (delta * delta * a * b) / n;
+    }
+    this.blockCount = 0;
+    this.blockSum = 0;
+    this.blockSquares = 0;
   }
 
   /** More distinct values than the counts hold: build the sketches from the counts, drop the counts. */
@@ -300,10 +379,10 @@ function tableOf(entries: readonly CategoryCount[]): CategoryTable | null {
   for (const [value, count] of entries) {
     let entry: number;
     if (typeof value === 'number') {
-      entry = table.number(value, hashNumber(value, HASH_SEED));
+      entry = table.number(value, signedHashNumber(value, HASH_SEED));
     } else {
       const bytes = Buffer.from(value, 'utf8');
-      entry = table.text(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length, HASH_SEED));
+      entry = table.text(bytes, 0, bytes.length, signedHashBytes(bytes, 0, bytes.length, HASH_SEED));
     }
     if (entry < 0) return null;
     table.counts[entry] = table.counts[entry]! + count;
@@ -324,8 +403,8 @@ function sketchOf(table: CategoryTable | null, kept: KllSketch | null): KllSketc
   if (table === null) return kept ?? new KllSketch(200);
   const sketch = new KllSketch(200);
   for (let entry = 0; entry < table.size; entry += 1) {
-    const value = table.label(entry);
-    if (typeof value !== 'number') continue;
+    if (!table.isNumber(entry)) continue;
+    const value = table.label(entry) as number;
     for (let i = table.counts[entry]!; i > 0; i -= 1) sketch.update(value);
   }
   return sketch;

@@ -29,7 +29,7 @@ const C2 = 0x1b873593;
 
 // Scratch for hashNumber: a float64 and its two 32-bit halves, shared, so hashing allocates nothing.
 const scratchFloat = new Float64Array(1);
-const scratchWords = new Uint32Array(scratchFloat.buffer);
+const scratchWords = new Int32Array(scratchFloat.buffer);
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LOW_WORD = LITTLE_ENDIAN ? 0 : 1;
 const HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
@@ -44,15 +44,14 @@ function mixBlock(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** The MurmurHash3 finalizer (fmix32) after xoring in the length; returns an unsigned 32-bit int. */
+/** The MurmurHash3 finalizer (fmix32) after xoring in the length; returns the bits as a signed 32-bit int. */
 function finalize(h: number, length: number): number {
   h ^= length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /**
@@ -63,6 +62,14 @@ function finalize(h: number, length: number): number {
  * as 0 rather than throwing.
  */
 export function hashBytes(buffer: Uint8Array, start: number, end: number, seed: number): number {
+  return signedHashBytes(buffer, start, end, seed) >>> 0;
+}
+
+/**
+ * `hashBytes` as a signed 32-bit integer (the same 32 bits): hot paths keep hashes signed, as V8
+ * holds every signed 32-bit integer unboxed while unsigned ones from 2³¹ up become heap numbers.
+ */
+export function signedHashBytes(buffer: Uint8Array, start: number, end: number, seed: number): number {
   let h = seed | 0;
   const length = end - start;
   const blocksEnd = start + (length & ~3);
@@ -86,12 +93,49 @@ export function hashBytes(buffer: Uint8Array, start: number, end: number, seed: 
 }
 
 /**
+ * `signedHashBytes`, also counting the Unicode code points of the UTF-8 bytes (the bytes that are
+ * not continuation bytes) into `counted[0]`, in the same pass. O(end − start), no allocation.
+ */
+export function hashBytesCounting(buffer: Uint8Array, start: number, end: number, seed: number, counted: Int32Array): number {
+  let h = seed | 0;
+  const length = end - start;
+  const blocksEnd = start + (length & ~3);
+  let continuations = 0;
+  let i = start;
+  for (; i < blocksEnd; i += 4) {
+    const k = (buffer[i] as number) | ((buffer[i + 1] as number) << 8) | ((buffer[i + 2] as number) << 16) | ((buffer[i + 3] as number) << 24);
+    // Continuation bytes are 10xxxxxx: bit 7 set, bit 6 clear; count them four at a time.
+    continuations += Math.imul(((k & ~(k << 1)) >>> 7) & 0x01010101, 0x01010101) >>> 24;
+    h = mixBlock(h, k);
+  }
+  const tail = length & 3;
+  if (tail !== 0) {
+    let k = 0;
+    if (tail === 3) k ^= (buffer[i + 2] as number) << 16;
+    if (tail >= 2) k ^= (buffer[i + 1] as number) << 8;
+    k ^= buffer[i] as number;
+    continuations += Math.imul(((k & ~(k << 1)) >>> 7) & 0x01010101, 0x01010101) >>> 24;
+    k = Math.imul(k, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h ^= k;
+  }
+  counted[0] = length - continuations;
+  return finalize(h, length);
+}
+
+/**
  * MurmurHash3_x86_32 of the 8 little-endian IEEE-754 bytes of `value` with `seed`, i.e. the same
  * result as `hashBytes` over `Buffer.writeDoubleLE(value)`. −0 is hashed as +0 and every NaN as
  * the canonical quiet NaN (0x7FF8000000000000), so numerically equal values hash alike. O(1), no
  * allocation (a module-level Float64Array/Uint32Array scratch).
  */
 export function hashNumber(value: number, seed: number): number {
+  return signedHashNumber(value, seed) >>> 0;
+}
+
+/** `hashNumber` as a signed 32-bit integer (the same 32 bits; see signedHashBytes). */
+export function signedHashNumber(value: number, seed: number): number {
   scratchFloat[0] = value === 0 ? 0 : value;
   let low: number;
   let high: number;

@@ -53,6 +53,8 @@ export class HyperLogLog {
   readonly m: number;
   readonly registers: Uint8Array;
   private readonly shift: number;
+  /** The bit below the p bits shifted out: 1 << (p − 1). */
+  private readonly floor: number;
   private readonly maxRank: number;
 
   constructor(p = 12) {
@@ -63,10 +65,11 @@ export class HyperLogLog {
     this.m = 1 << p;
     this.registers = new Uint8Array(this.m);
     this.shift = 32 - p;
+    this.floor = 1 << (p - 1);
     this.maxRank = 32 - p + 1;
   }
 
-  /** The relative standard error 1.04/√(2^p) of a sketch with precision p (Flajolet et al. 2007, Thm. 1). */
+  /** The relative standard error 1.04/√(2^p) of a sketch with precision p (Flajolet et al. 2007, Thm. 1). O(1). */
   static standardError(p: number): number {
     return 1.04 / Math.sqrt(2 ** p);
   }
@@ -77,7 +80,8 @@ export class HyperLogLog {
    */
   add(hash32: number): void {
     const index = hash32 >>> this.shift;
-    const rank = Math.min(Math.clz32(hash32 << this.p), this.shift) + 1;
+    // The bit just below the remaining ones caps the leading zeros at 32 − p (all remaining bits zero).
+    const rank = Math.clz32((hash32 << this.p) | this.floor) + 1;
     if (rank > (this.registers[index] as number)) this.registers[index] = rank;
   }
 
@@ -95,8 +99,9 @@ export class HyperLogLog {
   }
 
   /**
-   * Estimated number of distinct hashes added (see the class comment for the estimator, its
-   * corrections and its error). 0 for an empty sketch. O(m).
+   * Estimated number of distinct hashes added: the raw HyperLogLog estimate with the small- and
+   * large-range corrections of Flajolet et al. 2007, Fig. 3 (details and error in the class
+   * comment). 0 for an empty sketch. O(m).
    */
   estimate(): number {
     const m = this.m;

@@ -1,26 +1,28 @@
 /**
  * One pass over one file (or one byte range of it): every cell is classified once, then profiled and
  * checked against its column's rules. The result is a plain, mergeable object (it crosses worker
- * threads as is): column profiles, check counts with examples, and the key index.
+ * threads as is): column profiles, check counts with examples, and the logged keys of unique columns
+ * and of the table key (their duplicates are found over all parts together, scan-total.ts).
  *
- * Complexity: O(cells) time; memory O(columns) plus the unique/key indexes, whatever the file size.
+ * Complexity: O(cells) time; memory O(columns) plus 12 bytes per logged key.
  */
-import type { RowView } from '../data/csv-tokenizer.js';
-import { type Cell, type CellKind, classifyBytes, classifyValue, INTEGER, newCell, NULL, NUMBER } from '../data/cell.js';
+import { isAscii } from 'node:buffer';
+import type { RowBatch, RowView } from '../data/csv-tokenizer.js';
+import { type Cell, type CellKind, classifyBytes, classifyValue, INTEGER, newCell, NOTHING_DECODED, NULL, NUMBER } from '../data/cell.js';
 import type { CellValue, TableConsumer } from '../data/table.js';
 import { InputError } from '../errors.js';
 import { ColumnProfile, type ColumnState } from '../profile/column-profile.js';
-import { hashBytes } from '../profile/hash.js';
-import { type ColumnCheckState, ColumnChecks, type Example, SECOND_SEED } from '../schema/column-checks.js';
+import { signedHashBytes } from '../profile/hash.js';
+import { type ColumnCheckState, ColumnChecks, SECOND_SEED } from '../schema/column-checks.js';
 import type { DataSchema } from '../schema/types.js';
-import { UniqueIndex, type UniqueIndexState } from '../schema/unique-index.js';
+import { KeyLog, type KeyLogState } from '../schema/unique-index.js';
 
 export interface ScanOptions {
   schema: DataSchema | undefined;
   maxExamples: number;
 }
 
-/** What one scan found; plain data, mergeable with the scans of the rows that follow (merge.ts). */
+/** What one scan found; plain data, mergeable with the scans of the rows that follow (scan-total.ts). */
 export interface ScanPart {
   source: string;
   rows: number;
@@ -28,8 +30,18 @@ export interface ScanPart {
   profiles: ColumnState[];
   /** Per column, null where the schema has no rules for it (or there is no schema). */
   checks: (ColumnCheckState | null)[];
-  key: { index: UniqueIndexState; failures: number; examples: Example[] } | null;
+  /** The keys of the table key's rows, judged when all parts are in; null without a key (or its columns). */
+  key: KeyLogState | null;
+  /**
+   * CSV: where every CHECKPOINT_ROWS-th row starts, as (row, byte offset in the file, line) triples
+   * from row 1 on, so a row can be read again (the text of a duplicate, see scan-dataset.ts). Empty
+   * for other formats.
+   */
+  checkpoints: number[];
 }
+
+/** Rows between two CSV checkpoints (a power of two). */
+export const CHECKPOINT_ROWS = 4096;
 
 const NULL_KEY_HASH = 0x1b873593;
 
@@ -47,11 +59,26 @@ export class TableScan implements TableConsumer {
   private readonly cell: Cell = newCell();
   private scratch: Buffer = Buffer.allocUnsafe(1024);
   private keyColumns: number[] | null = null;
-  private keyIndex: UniqueIndex | null = null;
-  private keyFailures = 0;
-  private readonly keyExamples: Example[] = [];
+  private keyLog: KeyLog | null = null;
+  /** The key of the current row, built column by column (beginKey, then addToKey per key column). */
+  private keyHi = 0;
+  private keyLo = 0;
+  private readonly checkpoints: number[] = [];
+  /** A one-row batch for csvRow; the batch being profiled (csvBatch); whether it was decoded for the checks (decodeBatch). */
+  private readonly oneRow: RowBatch = {
+    buffer: Buffer.alloc(0),
+    rows: 1,
+    rowStarts: new Int32Array(2),
+    lines: new Float64Array(1),
+    offsets: new Float64Array(1),
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
+    quoting: new Uint8Array(0),
+  };
+  private batch: RowBatch = this.oneRow;
+  private decoded = false;
   private readonly numberView = new Float64Array(1);
-  private readonly wordView = new Uint32Array(this.numberView.buffer);
+  private readonly wordView = new Int32Array(this.numberView.buffer);
   private source = '';
 
   constructor(private readonly options: ScanOptions) {}
@@ -81,37 +108,102 @@ export class TableScan implements TableConsumer {
       const indexes = key.map((column) => this.names.indexOf(column));
       if (indexes.every((index) => index >= 0)) {
         this.keyColumns = indexes;
-        this.keyIndex ??= new UniqueIndex();
+        this.keyLog ??= new KeyLog();
       }
     }
   }
 
+  /** A CSV row (readers hand over batches, csvBatch, where they can). */
   csvRow(row: RowView): void {
+    const one = this.oneRow;
+    one.buffer = row.buffer;
+    one.rowStarts[1] = row.count;
+    one.lines[0] = row.line;
+    one.offsets[0] = row.offset;
+    one.starts = row.starts;
+    one.ends = row.ends;
+    one.quoting = row.quoting;
+    this.csvBatch(one);
+  }
+
+  /** CSV rows, profiled and checked one column at a time (a tight loop per column), then their table key. */
+  csvBatch(batch: RowBatch): void {
     const width = this.names.length;
-    if (row.count !== width) {
-      throw new InputError(
-        `${this.source}: line ${row.line} has ${row.count} field${row.count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`,
-      );
-    }
-    const rowNumber = ++this.rows;
-    const cell = this.cell;
-    for (let i = 0; i < width; i += 1) {
-      const quoting = row.quoting[i]!;
-      if (quoting === 2) {
-        this.unescape(row.buffer, row.starts[i]!, row.ends[i]!);
-      } else {
-        classifyBytes(cell, row.buffer, row.starts[i]!, row.ends[i]!, quoting !== 0);
+    const rows = batch.rows;
+    const rowStarts = batch.rowStarts;
+    for (let row = 0; row < rows; row += 1) {
+      const count = rowStarts[row + 1]! - rowStarts[row]!;
+      if (count !== width) {
+        const line = batch.lines[row]!;
+        throw new InputError(
+          `${this.source}: line ${line} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`,
+        );
       }
-      const profile = this.profiles[i]!;
-      const entry = profile.add(cell);
-      const checks = this.checks[i]!;
-      if (checks !== null) checks.check(cell, entry, profile.lastHash, rowNumber, row.line);
     }
-    if (this.keyColumns !== null) this.checkKey(rowNumber, row.line, (column) => row.text(column), (column) => {
-      const quoting = row.quoting[column]!;
-      if (quoting === 2) this.unescape(row.buffer, row.starts[column]!, row.ends[column]!);
-      else classifyBytes(cell, row.buffer, row.starts[column]!, row.ends[column]!, quoting !== 0);
-    });
+    // Every row has `width` fields, so row r's fields start at rowStarts[0] + r·width.
+    const firstRow = this.rows + 1;
+    this.rows += rows;
+    for (let row = (CHECKPOINT_ROWS + 1 - (firstRow % CHECKPOINT_ROWS)) % CHECKPOINT_ROWS; row < rows; row += CHECKPOINT_ROWS) {
+      this.checkpoints.push(firstRow + row, batch.offsets[row]!, batch.lines[row]!);
+    }
+    this.batch = batch;
+    this.decoded = false;
+    this.cell.decodedFrom = NOTHING_DECODED;
+    for (let column = 0; column < width; column += 1) this.scanColumn(column, rows, width, firstRow);
+    const keyColumns = this.keyColumns;
+    if (keyColumns !== null) {
+      const buffer = batch.buffer;
+      const cell = this.cell;
+      for (let row = 0, base = rowStarts[0]!; row < rows; row += 1, base += width) {
+        this.beginKey();
+        for (const column of keyColumns) {
+          const at = base + column;
+          const quoting = batch.quoting[at]!;
+          if (quoting === 2) this.unescape(buffer, batch.starts[at]!, batch.ends[at]!);
+          else classifyBytes(cell, buffer, batch.starts[at]!, batch.ends[at]!, quoting !== 0);
+          this.addToKey(cell);
+        }
+        this.keyLog!.add(this.keyHi, this.keyLo, firstRow + row);
+      }
+    }
+    this.batch = this.oneRow;
+  }
+
+  private scanColumn(column: number, rows: number, width: number, firstRow: number): void {
+    const cell = this.cell;
+    const batch = this.batch;
+    const buffer = batch.buffer;
+    const starts = batch.starts;
+    const ends = batch.ends;
+    const quotings = batch.quoting;
+    const lines = batch.lines;
+    const profile = this.profiles[column]!;
+    const checks = this.checks[column]!;
+    // Texts tested one by one (no category table caches their verdicts): decode the batch once.
+    if (checks !== null && checks.needsText && profile.categories === null && !this.decoded) this.decodeBatch(rows, width);
+    for (let row = 0, at = batch.rowStarts[0]! + column; row < rows; row += 1, at += width) {
+      const quoting = quotings[at]!;
+      if (quoting === 2) {
+        this.unescape(buffer, starts[at]!, ends[at]!);
+      } else {
+        classifyBytes(cell, buffer, starts[at]!, ends[at]!, quoting !== 0);
+      }
+      const entry = profile.add(cell);
+      if (checks !== null) checks.check(cell, entry, profile.lastHash, profile.lastLength, firstRow + row, lines[row]!);
+    }
+  }
+
+  /** Decodes the batch's bytes at once for the checks that test texts, when they are ASCII (transientText). */
+  private decodeBatch(rows: number, width: number): void {
+    this.decoded = true;
+    const batch = this.batch;
+    const buffer = batch.buffer;
+    const from = batch.starts[batch.rowStarts[0]!]!;
+    const to = batch.ends[batch.rowStarts[0]! + rows * width - 1]!;
+    if (!isAscii(buffer.subarray(from, to))) return;
+    this.cell.decoded = buffer.toString('latin1', from, to);
+    this.cell.decodedBase = from;
+    this.cell.decodedFrom = buffer;
   }
 
   /** Classifies a quoted field with `""` escapes, resolved into the scratch buffer. */
@@ -134,39 +226,36 @@ export class TableScan implements TableConsumer {
       const profile = this.profiles[i]!;
       const entry = profile.add(cell);
       const checks = this.checks[i]!;
-      if (checks !== null) checks.check(cell, entry, profile.lastHash, rowNumber, line);
+      if (checks !== null) checks.check(cell, entry, profile.lastHash, profile.lastLength, rowNumber, line);
     }
-    if (this.keyColumns !== null) {
-      this.checkKey(rowNumber, line, (column) => String(values[column] ?? ''), (column) => {
+    const keyColumns = this.keyColumns;
+    if (keyColumns !== null) {
+      this.beginKey();
+      for (const column of keyColumns) {
         this.scratch = classifyValue(cell, values[column], this.scratch);
-      });
+        this.addToKey(cell);
+      }
+      this.keyLog!.add(this.keyHi, this.keyLo, rowNumber);
     }
   }
 
-  private checkKey(row: number, line: number, text: (column: number) => string, classify: (column: number) => void): void {
-    let hi = 0x2545f491;
-    let lo = 0x6c078965;
-    const cell = this.cell;
-    for (const column of this.keyColumns!) {
-      classify(column);
-      const kind: CellKind = cell.kind;
-      if (kind === NULL) {
-        hi = mix(hi, NULL_KEY_HASH);
-        lo = mix(lo, NULL_KEY_HASH);
-      } else if (kind === INTEGER || kind === NUMBER) {
-        this.numberView[0] = cell.value;
-        hi = mix(hi, this.wordView[1]!);
-        lo = mix(lo, this.wordView[0]!);
-      } else {
-        hi = mix(hi, hashBytes(cell.buffer, cell.start, cell.end, 0x85ebca6b));
-        lo = mix(lo, hashBytes(cell.buffer, cell.start, cell.end, SECOND_SEED));
-      }
-    }
-    if (!this.keyIndex!.add(hi, lo)) {
-      this.keyFailures += 1;
-      if (this.keyExamples.length < this.options.maxExamples) {
-        this.keyExamples.push({ row, line, value: this.keyColumns!.map((column) => text(column)).join(', ') });
-      }
+  private beginKey(): void {
+    this.keyHi = 0x2545f491;
+    this.keyLo = 0x6c078965;
+  }
+
+  private addToKey(cell: Cell): void {
+    const kind: CellKind = cell.kind;
+    if (kind === NULL) {
+      this.keyHi = mix(this.keyHi, NULL_KEY_HASH);
+      this.keyLo = mix(this.keyLo, NULL_KEY_HASH);
+    } else if (kind === INTEGER || kind === NUMBER) {
+      this.numberView[0] = cell.value;
+      this.keyHi = mix(this.keyHi, this.wordView[1]!);
+      this.keyLo = mix(this.keyLo, this.wordView[0]!);
+    } else {
+      this.keyHi = mix(this.keyHi, signedHashBytes(cell.buffer, cell.start, cell.end, 0x85ebca6b));
+      this.keyLo = mix(this.keyLo, signedHashBytes(cell.buffer, cell.start, cell.end, SECOND_SEED));
     }
   }
 
@@ -177,7 +266,8 @@ export class TableScan implements TableConsumer {
       columns: this.names,
       profiles: this.profiles.map((profile) => profile.toState()),
       checks: this.checks.map((checks) => checks?.toState() ?? null),
-      key: this.keyIndex === null ? null : { index: this.keyIndex.toState(), failures: this.keyFailures, examples: this.keyExamples },
+      key: this.keyLog === null ? null : this.keyLog.toState(),
+      checkpoints: this.checkpoints,
     };
   }
 }

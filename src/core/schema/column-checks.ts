@@ -5,7 +5,8 @@
  * `mostly`, row counts, extra or missing columns, keys) are judged at the end (evaluate.ts).
  *
  * Verdicts for `allowed` and `pattern` are cached per distinct value while the column's category
- * table tracks it, so a low-cardinality column tests each value once.
+ * table tracks it, so a low-cardinality column tests each value once. `unique` only logs each value's
+ * key here; the duplicates are found once every part of the dataset is scanned (unique-index.ts).
  *
  * Complexity: O(1) per cell and rule (O(length) for pattern and length rules).
  */
@@ -14,19 +15,19 @@ import {
   type Cell,
   cellText,
   classifyBytes,
-  codePointLength,
   DATE,
   DATETIME,
-  EMPTY,
   INTEGER,
   newCell,
   NULL,
   NUMBER,
+  TEXT,
+  transientText,
 } from '../data/cell.js';
 import { CATEGORY_CAPACITY } from '../profile/category-table.js';
-import { hashBytes } from '../profile/hash.js';
+import { signedHashBytes } from '../profile/hash.js';
 import type { ColumnRules, ColumnType } from './types.js';
-import { UniqueIndex, type UniqueIndexState } from './unique-index.js';
+import { KeyLog, type KeyLogState } from './unique-index.js';
 
 export const ROW_RULES = ['type', 'nullable', 'min', 'max', 'exclusive_min', 'exclusive_max', 'allowed', 'pattern', 'min_length', 'max_length', 'unique'] as const;
 export type RowRule = (typeof ROW_RULES)[number];
@@ -41,7 +42,7 @@ export interface Example {
   row: number;
   /** Physical line in the file (CSV, JSON Lines) or row index (Parquet). */
   line: number;
-  /** The value as written; null for a missing value; undefined when not known (a duplicate found across shards). */
+  /** The value as written; null for a missing value; undefined when it could not be read back. */
   value: string | null | undefined;
   /** The file, when several were read. */
   source?: string;
@@ -51,17 +52,20 @@ export interface Example {
 export interface ColumnCheckState {
   failures: number[];
   examples: Example[][];
-  unique: UniqueIndexState | null;
+  /** The keys of a unique column's values, judged when all parts are in (ScanTotal). */
+  unique: KeyLogState | null;
 }
 
-const ACCEPTS: Record<ColumnType, (kind: number) => boolean> = {
-  integer: (kind) => kind === INTEGER,
-  number: (kind) => kind === INTEGER || kind === NUMBER,
-  boolean: (kind) => kind === BOOLEAN,
-  date: (kind) => kind === DATE,
-  datetime: (kind) => kind === DATE || kind === DATETIME,
-  string: () => true,
-  category: () => true,
+/** The cell kinds each type accepts, one bit per kind. */
+const EVERY_KIND = 0xff;
+const ACCEPTS: Record<ColumnType, number> = {
+  integer: 1 << INTEGER,
+  number: (1 << INTEGER) | (1 << NUMBER),
+  boolean: 1 << BOOLEAN,
+  date: 1 << DATE,
+  datetime: (1 << DATE) | (1 << DATETIME),
+  string: EVERY_KIND,
+  category: EVERY_KIND,
 };
 
 /** A bound as compared: numbers as such, dates and datetimes as epoch milliseconds. */
@@ -77,7 +81,8 @@ function boundValue(bound: number | string | undefined): number | undefined {
 export class ColumnChecks {
   readonly failures = new Float64Array(ROW_RULES.length);
   readonly examples: Example[][] = ROW_RULES.map(() => []);
-  private readonly accepts: ((kind: number) => boolean) | undefined;
+  /** Kinds the type accepts, one bit per kind (every kind without a type). */
+  private readonly accepts: number;
   private readonly min: number | undefined;
   private readonly max: number | undefined;
   private readonly exclusiveMin: number | undefined;
@@ -90,15 +95,17 @@ export class ColumnChecks {
   private readonly minLength: number | undefined;
   private readonly maxLength: number | undefined;
   private readonly nullable: boolean;
-  unique: UniqueIndex | null;
+  readonly unique: KeyLog | null;
+  /** Whether checking a value can need its text (allowed values, a pattern). */
+  readonly needsText: boolean;
   private readonly numberView = new Float64Array(1);
-  private readonly wordView = new Uint32Array(this.numberView.buffer);
+  private readonly wordView = new Int32Array(this.numberView.buffer);
 
   constructor(
     readonly rules: ColumnRules,
     private readonly maxExamples: number,
   ) {
-    this.accepts = rules.type === undefined ? undefined : ACCEPTS[rules.type];
+    this.accepts = rules.type === undefined ? EVERY_KIND : ACCEPTS[rules.type];
     this.min = boundValue(rules.min);
     this.max = boundValue(rules.max);
     this.exclusiveMin = boundValue(rules.exclusiveMin);
@@ -109,17 +116,21 @@ export class ColumnChecks {
     this.minLength = rules.minLength;
     this.maxLength = rules.maxLength;
     this.nullable = rules.nullable !== false;
-    this.unique = rules.unique === true ? new UniqueIndex() : null;
+    this.unique = rules.unique === true ? new KeyLog() : null;
+    this.needsText = this.allowed !== undefined || this.pattern !== undefined;
   }
 
-  /** Checks one cell; `entry` is its category entry (or -1) and `hash` its profile hash. */
-  check(cell: Cell, entry: number, hash: number, row: number, line: number): void {
+  /**
+   * Checks one cell; `entry` is its category entry (or -1), `hash` its profile hash and `length` its
+   * length in code points when it is text (as the profile measured it; other kinds are ASCII).
+   */
+  check(cell: Cell, entry: number, hash: number, length: number, row: number, line: number): void {
     const kind = cell.kind;
     if (kind === NULL) {
       if (!this.nullable) this.fail(NULLABLE, cell, row, line);
       return;
     }
-    if (this.accepts !== undefined && !this.accepts(kind)) {
+    if (((this.accepts >> kind) & 1) === 0) {
       this.fail(TYPE, cell, row, line);
       return;
     }
@@ -127,7 +138,7 @@ export class ColumnChecks {
     if (this.allowed !== undefined) {
       let verdict = entry >= 0 ? this.allowedVerdicts[entry]! : 0;
       if (verdict === 0) {
-        verdict = this.allowed.has(cellText(cell)) ? 1 : 2;
+        verdict = this.allowed.has(transientText(cell)) ? 1 : 2;
         if (entry >= 0) this.allowedVerdicts[entry] = verdict;
       }
       if (verdict === 2) this.fail(ALLOWED, cell, row, line);
@@ -135,15 +146,15 @@ export class ColumnChecks {
     if (this.pattern !== undefined) {
       let verdict = entry >= 0 ? this.patternVerdicts[entry]! : 0;
       if (verdict === 0) {
-        verdict = this.pattern.test(cellText(cell)) ? 1 : 2;
+        verdict = this.pattern.test(transientText(cell)) ? 1 : 2;
         if (entry >= 0) this.patternVerdicts[entry] = verdict;
       }
       if (verdict === 2) this.fail(PATTERN, cell, row, line);
     }
     if (this.minLength !== undefined || this.maxLength !== undefined) {
-      const length = kind === EMPTY ? 0 : codePointLength(cell.buffer, cell.start, cell.end);
-      if (this.minLength !== undefined && length < this.minLength) this.fail(MIN_LENGTH, cell, row, line);
-      if (this.maxLength !== undefined && length > this.maxLength) this.fail(MAX_LENGTH, cell, row, line);
+      const characters = kind === TEXT ? length : cell.end - cell.start;
+      if (this.minLength !== undefined && characters < this.minLength) this.fail(MIN_LENGTH, cell, row, line);
+      if (this.maxLength !== undefined && characters > this.maxLength) this.fail(MAX_LENGTH, cell, row, line);
     }
     if (this.unique !== null) {
       let hi: number;
@@ -154,9 +165,9 @@ export class ColumnChecks {
         lo = this.wordView[0]!;
       } else {
         hi = hash;
-        lo = hashBytes(cell.buffer, cell.start, cell.end, SECOND_SEED);
+        lo = signedHashBytes(cell.buffer, cell.start, cell.end, SECOND_SEED);
       }
-      if (!this.unique.add(hi, lo)) this.fail(UNIQUE, cell, row, line);
+      this.unique.add(hi, lo, row);
     }
   }
 
@@ -188,7 +199,7 @@ export class ColumnChecks {
 
   /**
    * Adds the state of the rows that follow this one's (the next byte range or file): its rows and
-   * lines are shifted by `rowBase` and `lineBase`, and values seen on both sides count as duplicates.
+   * lines are shifted by `rowBase` and `lineBase`. Its unique keys are left to the caller.
    */
   absorb(state: ColumnCheckState, rowBase: number, lineBase: number, source?: string): void {
     for (let rule = 0; rule < ROW_RULES.length; rule += 1) {
@@ -202,12 +213,11 @@ export class ColumnChecks {
         examples.push(shifted);
       }
     }
-    if (this.unique !== null && state.unique !== null) {
-      if (this.unique.size === 0) {
-        this.unique = UniqueIndex.fromState(state.unique); // the first part: take its keys as they are
-      } else {
-        this.failures[UNIQUE] = this.failures[UNIQUE]! + this.unique.absorb(state.unique);
-      }
-    }
+  }
+
+  /** Sets the verdicts of the unique rule, found over every part (ScanTotal). */
+  setDuplicates(failures: number, examples: Example[]): void {
+    this.failures[UNIQUE] = failures;
+    this.examples[UNIQUE] = examples;
   }
 }
