@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6527);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5699);
 
 
 
@@ -27,7 +27,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6527:
+/***/ 5699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36,16 +36,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/platform/github/action-metadata.ts
@@ -180,7 +176,7 @@ function checkBounds(value, raw, name, bounds, expected) {
     }
     return value;
 }
-const INTEGER = /^[+-]?\d+$/;
+const parsers_INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A whole number in decimal notation, within optional inclusive bounds. */
 function integer(bounds = {}) {
@@ -189,7 +185,7 @@ function integer(bounds = {}) {
         expected,
         parse(raw, name) {
             const value = Number(raw);
-            if (!INTEGER.test(raw) || !Number.isSafeInteger(value))
+            if (!parsers_INTEGER.test(raw) || !Number.isSafeInteger(value))
                 throw invalidInput(name, raw, expected);
             return checkBounds(value, raw, name, bounds, expected);
         },
@@ -649,7 +645,7 @@ const validate_data_inputs_inputs = defineInputs({
     },
     schema: {
         description: 'Schema file (YAML or JSON) with column and table rules. Without it, only the profile is computed.',
-        parser: yamlFile(),
+        parser: existingFile(),
     },
     'write-schema': {
         description: 'Infer a starting schema from the data and write it to this path, for review and commit.',
@@ -708,10 +704,10 @@ function findAction(id) {
 /**
  * Command-line arguments of `cd4ml <action>`: exactly the action's inputs as `--name value` or
  * `--name=value` (a bare `--name` for a boolean input means true; a list input may repeat), plus the
- * CLI's own `--report-file` and `--help`.
+ * CLI's own `--report-file` and `--help`. The CLI's own commands (`cd4ml profile`, …) parse their
+ * options by the same rules, with the same errors.
  */
 
-const CLI_OPTIONS = ['report-file', 'help'];
 /** Levenshtein distance, O(a·b): small option names only. */
 function distance(a, b) {
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -725,155 +721,1966 @@ function distance(a, b) {
     }
     return previous[b.length];
 }
-function unknownOption(option, metadata) {
-    const known = [...Object.keys(metadata.inputs), ...CLI_OPTIONS];
-    const near = known.filter((name) => distance(name, option) <= 2).map((name) => `--${name}`);
-    const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : '';
-    return new errors_InputError(`cd4ml ${metadata.id} has no option --${option}.${hint} See \`cd4ml ${metadata.id} --help\` for its inputs.`);
+/** The names within two edits of `word`, for a "Did you mean" hint. */
+function nearNames(word, names) {
+    return names.filter((name) => distance(name, word) <= 2);
 }
-function parseActionArgs(metadata, argv) {
-    const result = { inputs: {}, help: false };
+function unknownOption(option, syntax) {
+    const near = nearNames(option, [...Object.keys(syntax.options), 'help']).map((name) => `--${name}`);
+    const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : '';
+    const elsewhere = syntax.elsewhere?.(option);
+    const see = `See \`cd4ml ${syntax.command} --help\` for its ${syntax.listed}${elsewhere === undefined ? '' : `; ${elsewhere}`}.`;
+    return new errors_InputError(`cd4ml ${syntax.command} has no option --${option}.${hint} ${see}`);
+}
+function parseArgs(syntax, argv) {
+    const result = { values: {}, help: false };
+    /** The option whose value came just before, when it may repeat: a stray word after it is likely a shell-expanded glob. */
+    let repeatable;
     for (let index = 0; index < argv.length; index += 1) {
         const arg = argv[index];
         if (arg === '-h' || arg === '--help') {
             result.help = true;
+            repeatable = undefined;
             continue;
         }
         const match = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
         if (match === null) {
-            throw new errors_InputError(`cd4ml ${metadata.id} takes options only (--name value), but got ${JSON.stringify(arg)}.`);
+            const hint = repeatable === undefined
+                ? ''
+                : ` To give several values, repeat --${repeatable} before each; to pass a glob, quote it so that the shell leaves it to cd4ml.`;
+            throw new errors_InputError(`cd4ml ${syntax.command} takes options only (--name value), but got ${JSON.stringify(arg)}.${hint}`);
         }
         const name = match[1];
-        const spec = metadata.inputs[name];
-        if (spec === undefined && name !== 'report-file')
-            throw unknownOption(name, metadata);
+        const option = Object.hasOwn(syntax.options, name) ? syntax.options[name] : undefined;
+        if (option === undefined)
+            throw unknownOption(name, syntax);
         let value = match[2];
         if (value === undefined) {
             const next = argv[index + 1];
-            if (spec?.parser.flag === true && (next === undefined || next.startsWith('--')))
+            if (option.flag === true && (next === undefined || next.startsWith('--')))
                 value = 'true';
             else if (next === undefined)
-                throw new errors_InputError(`Option --${name} needs a value: expected ${spec?.parser.expected ?? 'a file path'}.`);
+                throw new errors_InputError(`Option --${name} needs a value: expected ${option.expected}.`);
             else {
                 value = next;
                 index += 1;
             }
         }
-        if (name === 'report-file')
-            result.reportFile = value;
-        else {
-            const earlier = result.inputs[name];
-            if (earlier !== undefined && spec?.parser.repeatable !== true) {
-                throw new errors_InputError(`Option --${name} was given twice (${JSON.stringify(earlier)} and ${JSON.stringify(value)}); give it once.`);
-            }
-            result.inputs[name] = earlier === undefined ? value : `${earlier}\n${value}`;
+        const earlier = result.values[name];
+        if (earlier !== undefined && option.repeatable !== true) {
+            throw new errors_InputError(`Option --${name} was given twice (${JSON.stringify(earlier)} and ${JSON.stringify(value)}); give it once.`);
         }
+        result.values[name] = earlier === undefined ? value : `${earlier}\n${value}`;
+        repeatable = option.repeatable === true ? name : undefined;
     }
     return result;
 }
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-function wrap(text, indent, width = 100) {
-    const words = text.split(/\s+/);
-    const lines = [];
-    let line = '';
-    for (const word of words) {
-        if (line !== '' && indent.length + line.length + 1 + word.length > width) {
-            lines.push(line);
-            line = word;
-        }
-        else
-            line = line === '' ? word : `${line} ${word}`;
-    }
-    if (line !== '')
-        lines.push(line);
-    return lines.map((part) => `${indent}${part}`).join('\n');
-}
-function overviewHelp(actions) {
-    const width = Math.max(...actions.map((action) => action.id.length));
-    const rows = actions.map((action) => `  ${action.id.padEnd(width)}  ${action.description}`);
-    return [
-        'cd4ml: run the cd4ml-actions locally, with the same inputs as in a workflow.',
-        '',
-        'Usage: cd4ml <action> [--<input> <value>]... [--report-file <path>]',
-        '       cd4ml <action> --help',
-        '',
-        'Actions:',
-        ...rows,
-        '',
-        'Outputs are printed; the report the action would post goes to --report-file',
-        '(default .cd4ml/<action>-report.md).',
-    ].join('\n');
-}
-function actionHelp(action) {
-    const lines = [`cd4ml ${action.id}: ${action.description}`, '', `Usage: cd4ml ${action.id} [--<input> <value>]...`, '', 'Inputs:'];
-    for (const [name, spec] of Object.entries(action.inputs)) {
-        const facts = [spec.required === true ? 'required' : 'optional'];
-        if (spec.default !== undefined)
-            facts.push(`default: ${spec.default}`);
-        if (spec.runnerDefault !== undefined)
-            facts.push(`default in workflows: ${spec.runnerDefault}`);
-        lines.push(`  --${name} (${facts.join('; ')})`, wrap(spec.description, '      '), wrap(`Expects ${spec.parser.expected}.`, '      '));
-    }
-    lines.push('', 'Outputs:');
-    for (const [name, description] of Object.entries(action.outputs))
-        lines.push(`  ${name}`, wrap(description, '      '));
-    lines.push('', 'CLI options:', '  --report-file <path>', '      Where the report is written (default .cd4ml/<action>-report.md).');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/output-file.ts
-/**
- * Reading `$GITHUB_OUTPUT` the way the runner does: `name=value` lines and multi-line
- * `name<<DELIMITER` … `DELIMITER` blocks (what @actions/core writes).
- */
-function parseOutputFile(content) {
-    const outputs = {};
-    const lines = content.split(/\r?\n/);
-    for (let index = 0; index < lines.length; index += 1) {
-        const line = lines[index];
-        if (line === '')
-            continue;
-        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-        if (heredoc !== null) {
-            const [, name, delimiter] = heredoc;
-            const end = lines.indexOf(delimiter, index + 1);
-            if (end === -1)
-                throw new Error(`GITHUB_OUTPUT: the value of "${name}" is not closed by its delimiter ${delimiter}.`);
-            outputs[name] = lines.slice(index + 1, end).join('\n');
-            index = end;
-            continue;
-        }
-        const equals = line.indexOf('=');
-        if (equals <= 0)
-            throw new Error(`GITHUB_OUTPUT: cannot read line ${index + 1}: ${JSON.stringify(line)}.`);
-        outputs[line.slice(0, equals)] = line.slice(equals + 1);
-    }
-    return outputs;
-}
-
-;// CONCATENATED MODULE: ./src/cli/runner-env.ts
-/**
- * The input variables the Actions runner would set for a step: every given input, and the default
- * of every input that was not given. `${{ github.token }}` is the one runner expression a local run
- * can answer (from GITHUB_TOKEN); other expression defaults stay unset.
- */
-
-const GITHUB_TOKEN_EXPRESSION = /^\$\{\{\s*github\.token\s*\}\}$/;
-function runnerInputEnv(metadata, given, env) {
-    const vars = {};
+/** The syntax of `cd4ml <action>`: the action's inputs and `--report-file`. */
+function actionSyntax(metadata) {
+    const options = {};
     for (const [name, spec] of Object.entries(metadata.inputs)) {
-        const value = given[name] ?? spec.default ?? (GITHUB_TOKEN_EXPRESSION.test(spec.runnerDefault ?? '') ? env['GITHUB_TOKEN'] : undefined);
-        if (value !== undefined)
-            vars[inputEnvName(name)] = value;
+        options[name] = { expected: spec.parser.expected, flag: spec.parser.flag === true, repeatable: spec.parser.repeatable === true };
     }
-    return vars;
+    options['report-file'] = { expected: 'a file path' };
+    return { command: metadata.id, options, listed: 'inputs' };
 }
-/** The environment without any INPUT_ variables, so a parent's inputs never leak into a step. */
-function withoutInputs(env) {
-    return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+function parseActionArgs(metadata, argv) {
+    const { values, help } = parseArgs(actionSyntax(metadata), argv);
+    const { 'report-file': reportFile, ...inputs } = values;
+    return reportFile === undefined ? { inputs, help } : { inputs, reportFile, help };
 }
 
+;// CONCATENATED MODULE: ./src/core/data/cell.ts
+/**
+ * What a cell holds, read from its text the way a data engineer reads a CSV: one classification per
+ * cell, straight from the bytes (no string is made for numbers, dates or booleans).
+ *
+ * - null: an unquoted empty field, or an unquoted null marker (NULL_MARKERS). A quoted field is never
+ *   null: `""` is an empty string and `"NA"` is the text NA.
+ * - empty: the empty string (`""` in CSV, `""` in JSON).
+ * - integer: `[+-]?digits` (leading zeros allowed); number: a decimal with a fraction and/or exponent.
+ *   Values are parsed exactly when they have at most 15 significant digits and a small exponent
+ *   (Clinger's fast path); other numerals go through Number().
+ * - boolean: true/false in any letter case.
+ * - date: `YYYY-MM-DD`; datetime: a date, `T` or a space, `HH:MM`, optional `:SS` and fraction, and an
+ *   optional `Z` or `±HH:MM`/`±HHMM` offset. Both carry their instant as epoch milliseconds (UTC when no
+ *   offset is given); impossible dates (2023-02-29) are text.
+ * - text: anything else.
+ *
+ * Complexity: O(length of the field), no allocation.
+ */
+const cell_NULL = 0;
+const cell_EMPTY = 1;
+const cell_INTEGER = 2;
+const cell_NUMBER = 3;
+const cell_BOOLEAN = 4;
+const cell_DATE = 5;
+const cell_DATETIME = 6;
+const cell_TEXT = 7;
+const KIND_NAMES = (/* unused pure expression or super */ null && (['null', 'empty', 'integer', 'number', 'boolean', 'date', 'datetime', 'text']));
+/** Unquoted field values read as null (besides the empty field), as most CSV writers emit them. */
+const NULL_MARKERS = ['NA', 'N/A', 'NaN', 'nan', 'NULL', 'null', 'None'];
+const MARKER_BYTES = NULL_MARKERS.map((marker) => Buffer.from(marker, 'latin1'));
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Cell.decodedFrom when nothing is decoded (a buffer no cell is in). */
+const NOTHING_DECODED = Buffer.alloc(0);
+function newCell() {
+    return { kind: cell_NULL, value: 0, buffer: Buffer.alloc(0), start: 0, end: 0, decodedFrom: NOTHING_DECODED, decoded: '', decodedBase: 0 };
+}
+/** The null markers' bytes packed into one number each (first byte lowest; exact up to 6 bytes), by length. */
+const LONGEST_MARKER = Math.max(...MARKER_BYTES.map((marker) => marker.length));
+const PACKED_MARKERS = Array.from({ length: LONGEST_MARKER + 1 }, () => []);
+for (const marker of MARKER_BYTES)
+    PACKED_MARKERS[marker.length].push(marker.reduceRight((packed, byte) => packed * 256 + byte, 0));
+/** 1 for the bytes a null marker starts with. */
+const MARKER_FIRST_BYTES = new Uint8Array(256);
+for (const marker of MARKER_BYTES)
+    MARKER_FIRST_BYTES[marker[0]] = 1;
+function isNullMarker(buffer, start, end) {
+    const length = end - start;
+    if (length > LONGEST_MARKER || MARKER_FIRST_BYTES[buffer[start]] === 0)
+        return false;
+    let packed = 0;
+    for (let i = end - 1; i >= start; i -= 1)
+        packed = packed * 256 + buffer[i];
+    const markers = PACKED_MARKERS[length];
+    for (let i = 0; i < markers.length; i += 1)
+        if (markers[i] === packed)
+            return true;
+    return false;
+}
+/** Classifies bytes [start, end) of `buffer` into `cell` (quoted: the field was in quotes). */
+function classifyBytes(cell, buffer, start, end, quoted) {
+    cell.buffer = buffer;
+    cell.start = start;
+    cell.end = end;
+    if (start === end) {
+        cell.kind = quoted ? cell_EMPTY : cell_NULL;
+        return;
+    }
+    const first = buffer[start];
+    if (first >= 0x30 && first <= 0x39) {
+        // A dash after four digits: a date (or text); no numeral has one there but `123e-4…`.
+        if (end - start >= 10 && buffer[start + 4] === 0x2d) {
+            if (parseDateTime(cell, buffer, start, end) || parseNumeral(cell, buffer, start, end))
+                return;
+        }
+        else if (parseNumeral(cell, buffer, start, end)) {
+            return;
+        }
+    }
+    else if (first === 0x2d || first === 0x2b || first === 0x2e) {
+        if (parseNumeral(cell, buffer, start, end))
+            return;
+    }
+    else if (!quoted && isNullMarker(buffer, start, end)) {
+        cell.kind = cell_NULL;
+        return;
+    }
+    else if (isBoolean(cell, buffer, start, end)) {
+        return;
+    }
+    cell.kind = cell_TEXT;
+}
+function isBoolean(cell, buffer, start, end) {
+    const length = end - start;
+    if (length === 4) {
+        if ((buffer[start] | 0x20) === 0x74 && (buffer[start + 1] | 0x20) === 0x72 && (buffer[start + 2] | 0x20) === 0x75 && (buffer[start + 3] | 0x20) === 0x65) {
+            cell.kind = cell_BOOLEAN;
+            cell.value = 1;
+            return true;
+        }
+    }
+    else if (length === 5) {
+        if ((buffer[start] | 0x20) === 0x66 &&
+            (buffer[start + 1] | 0x20) === 0x61 &&
+            (buffer[start + 2] | 0x20) === 0x6c &&
+            (buffer[start + 3] | 0x20) === 0x73 &&
+            (buffer[start + 4] | 0x20) === 0x65) {
+            cell.kind = cell_BOOLEAN;
+            cell.value = 0;
+            return true;
+        }
+    }
+    return false;
+}
+/** `[+-]?(digits[.digits]|.digits)([eE][+-]?digits)?`; sets INTEGER or NUMBER. */
+function parseNumeral(cell, buffer, start, end) {
+    // Up to 15 characters without an exponent, the common case: at most 15 digits, exact as they come.
+    if (end - start <= 15) {
+        let i = start;
+        const sign = buffer[i];
+        if (sign === 0x2d || sign === 0x2b)
+            i += 1;
+        const digitsStart = i;
+        let mantissa = 0;
+        let d = 0;
+        while (i < end && (d = buffer[i] - 0x30) >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            i += 1;
+        }
+        let digits = i - digitsStart;
+        let fraction = -1;
+        if (i < end && buffer[i] === 0x2e) {
+            i += 1;
+            const fractionStart = i;
+            while (i < end && (d = buffer[i] - 0x30) >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                i += 1;
+            }
+            fraction = i - fractionStart;
+            digits += fraction;
+        }
+        if (i === end) {
+            if (digits === 0)
+                return false;
+            let value = fraction <= 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
+            if (sign === 0x2d)
+                value = -value;
+            cell.kind = fraction < 0 ? cell_INTEGER : cell_NUMBER;
+            cell.value = value === 0 ? 0 : value; // no -0
+            return true;
+        }
+        if (buffer[i] !== 0x65 && buffer[i] !== 0x45)
+            return false;
+    }
+    let i = start;
+    let negative = false;
+    const sign = buffer[i];
+    if (sign === 0x2d || sign === 0x2b) {
+        negative = sign === 0x2d;
+        i += 1;
+    }
+    let mantissa = 0;
+    let significant = 0;
+    let digits = 0;
+    let scale = 0;
+    while (i < end) {
+        const d = buffer[i] - 0x30;
+        if (d < 0 || d > 9)
+            break;
+        if (significant < 15) {
+            mantissa = mantissa * 10 + d;
+            if (mantissa !== 0)
+                significant += 1;
+        }
+        else {
+            scale += 1;
+            significant += 1;
+        }
+        digits += 1;
+        i += 1;
+    }
+    let integral = true;
+    if (i < end && buffer[i] === 0x2e) {
+        integral = false;
+        i += 1;
+        while (i < end) {
+            const d = buffer[i] - 0x30;
+            if (d < 0 || d > 9)
+                break;
+            if (significant < 15) {
+                mantissa = mantissa * 10 + d;
+                scale -= 1;
+                if (mantissa !== 0)
+                    significant += 1;
+            }
+            else {
+                significant += 1;
+            }
+            digits += 1;
+            i += 1;
+        }
+    }
+    if (digits === 0)
+        return false;
+    let exponent = 0;
+    if (i < end && (buffer[i] === 0x65 || buffer[i] === 0x45)) {
+        integral = false;
+        i += 1;
+        let negativeExponent = false;
+        if (i < end && (buffer[i] === 0x2d || buffer[i] === 0x2b)) {
+            negativeExponent = buffer[i] === 0x2d;
+            i += 1;
+        }
+        const first = i;
+        while (i < end) {
+            const d = buffer[i] - 0x30;
+            if (d < 0 || d > 9)
+                break;
+            if (exponent < 100000)
+                exponent = exponent * 10 + d;
+            i += 1;
+        }
+        if (i === first)
+            return false;
+        if (negativeExponent)
+            exponent = -exponent;
+    }
+    if (i !== end)
+        return false;
+    const power = scale + exponent;
+    let value;
+    if (significant <= 15 && power >= -22 && power <= 22) {
+        value = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
+        if (negative)
+            value = -value;
+    }
+    else {
+        value = Number(buffer.toString('latin1', start, end));
+    }
+    if (!Number.isFinite(value))
+        return false;
+    cell.kind = integral ? cell_INTEGER : cell_NUMBER;
+    cell.value = value === 0 ? 0 : value; // no -0
+    return true;
+}
+function twoDigits(buffer, at) {
+    const a = buffer[at] - 0x30;
+    const b = buffer[at + 1] - 0x30;
+    if (a < 0 || a > 9 || b < 0 || b > 9)
+        return -1;
+    return a * 10 + b;
+}
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year, month, day) {
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+const DAYS_IN_MONTH = (/* unused pure expression or super */ null && ([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]));
+function parseDateTime(cell, buffer, start, end) {
+    const length = end - start;
+    if (length < 10 || buffer[start + 4] !== 0x2d || buffer[start + 7] !== 0x2d)
+        return false;
+    const century = twoDigits(buffer, start);
+    const yy = twoDigits(buffer, start + 2);
+    const month = twoDigits(buffer, start + 5);
+    const day = twoDigits(buffer, start + 8);
+    if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1)
+        return false;
+    const year = century * 100 + yy;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]))
+        return false;
+    const days = daysFromCivil(year, month, day);
+    if (length === 10) {
+        cell.kind = cell_DATE;
+        cell.value = days * 86_400_000;
+        return true;
+    }
+    const separator = buffer[start + 10];
+    if ((separator !== 0x54 && separator !== 0x20) || length < 16 || buffer[start + 13] !== 0x3a)
+        return false;
+    const hour = twoDigits(buffer, start + 11);
+    const minute = twoDigits(buffer, start + 14);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+        return false;
+    let i = start + 16;
+    let second = 0;
+    let millis = 0;
+    if (i < end && buffer[i] === 0x3a) {
+        if (i + 3 > end)
+            return false;
+        second = twoDigits(buffer, i + 1);
+        if (second < 0 || second > 60)
+            return false;
+        i += 3;
+        if (i < end && (buffer[i] === 0x2e || buffer[i] === 0x2c)) {
+            i += 1;
+            let scale = 100;
+            const first = i;
+            while (i < end) {
+                const d = buffer[i] - 0x30;
+                if (d < 0 || d > 9)
+                    break;
+                millis += d * scale;
+                scale /= 10;
+                i += 1;
+            }
+            if (i === first)
+                return false;
+        }
+    }
+    let offsetMinutes = 0;
+    if (i < end) {
+        const zone = buffer[i];
+        if (zone === 0x5a || zone === 0x7a) {
+            i += 1;
+        }
+        else if (zone === 0x2b || zone === 0x2d) {
+            const hours = twoDigits(buffer, i + 1);
+            if (i + 3 > end || hours < 0 || hours > 23)
+                return false;
+            i += 3;
+            if (i < end && buffer[i] === 0x3a)
+                i += 1;
+            const minutes = i + 2 <= end ? twoDigits(buffer, i) : -1;
+            if (minutes < 0 || minutes > 59)
+                return false;
+            i += 2;
+            offsetMinutes = (hours * 60 + minutes) * (zone === 0x2d ? -1 : 1);
+        }
+    }
+    if (i !== end)
+        return false;
+    cell.kind = cell_DATETIME;
+    cell.value = days * 86_400_000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + Math.floor(millis);
+    return true;
+}
+const TRUE_TEXT = Buffer.from('true');
+const FALSE_TEXT = Buffer.from('false');
+/**
+ * Classifies a typed value (JSON Lines, Parquet) into `cell`. Text is written into `scratch` (grown as
+ * needed and returned) and classified as a quoted CSV field would be: never a null marker.
+ */
+function classifyValue(cell, value, scratch) {
+    if (value === null || value === undefined) {
+        cell.kind = cell_NULL;
+        cell.start = cell.end = 0;
+        return scratch;
+    }
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value)) {
+            cell.kind = cell_NULL;
+            return scratch;
+        }
+        const text = String(value);
+        scratch = ensure(scratch, text.length);
+        const length = scratch.write(text, 0, 'latin1');
+        cell.buffer = scratch;
+        cell.start = 0;
+        cell.end = length;
+        cell.kind = Number.isInteger(value) && !/[.e]/.test(text) ? cell_INTEGER : cell_NUMBER;
+        cell.value = value === 0 ? 0 : value;
+        return scratch;
+    }
+    if (typeof value === 'boolean') {
+        const text = value ? TRUE_TEXT : FALSE_TEXT;
+        cell.kind = cell_BOOLEAN;
+        cell.value = value ? 1 : 0;
+        cell.buffer = text;
+        cell.start = 0;
+        cell.end = text.length;
+        return scratch;
+    }
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    scratch = ensure(scratch, text.length * 3);
+    const length = scratch.write(text, 0, 'utf8');
+    classifyBytes(cell, scratch, 0, length, true);
+    return scratch;
+}
+function ensure(scratch, bytes) {
+    return scratch.length >= bytes ? scratch : Buffer.allocUnsafe(Math.max(bytes, scratch.length * 2, 256));
+}
+/** Unicode code points in UTF-8 bytes [start, end): bytes that are not continuation bytes. */
+function codePointLength(buffer, start, end) {
+    let count = 0;
+    for (let i = start; i < end; i += 1)
+        if ((buffer[i] & 0xc0) !== 0x80)
+            count += 1;
+    return count;
+}
+/** The cell's text as written (numbers as their shortest text for typed values). */
+function cellText(cell) {
+    return cell.buffer.toString('utf8', cell.start, cell.end);
+}
+/**
+ * cellText for a test that does not keep the string: a slice of the already decoded text when there
+ * is one (it may share that text's memory, so it is not for keeping).
+ */
+function transientText(cell) {
+    if (cell.decodedFrom === cell.buffer)
+        return cell.decoded.slice(cell.start - cell.decodedBase, cell.end - cell.decodedBase);
+    return cell.buffer.toString('utf8', cell.start, cell.end);
+}
+
+;// CONCATENATED MODULE: ./src/core/profile/hash.ts
+/**
+ * 32-bit hashing for the data profile's hot path: one call per CSV field, so both functions are
+ * allocation-free and work on bytes and numbers directly (no strings are built).
+ *
+ * Both compute MurmurHash3 x86_32 (Austin Appleby, SMHasher, public domain reference
+ * `MurmurHash3_x86_32`): `hashBytes` over a byte range, `hashNumber` over the 8 little-endian bytes
+ * of a float64. The results are unsigned 32-bit integers and are identical on every platform.
+ *
+ * Uniqueness keys. 32 bits collide too often to count distinct values exactly beyond a few
+ * thousand (birthday bound: about n²/2³³ colliding pairs among n values, so ~1 at n ≈ 93,000).
+ * Callers that need an exact-ish distinct count build a wider key from two calls with different
+ * seeds, `low = hashBytes(b, s, e, HASH_SEED_LOW)` and `high = hashBytes(b, s, e, HASH_SEED_HIGH)`:
+ * either keep the pair (64 bits, as a BigInt or a string key) or fold it into one float64-exact
+ * number `(high & 0x1fffff) * 2 ** 32 + low` (53 bits). Two MurmurHash3_x86_32 hashes under
+ * different seeds are not a true 64-bit hash (seed-independent collisions can be constructed on
+ * purpose), but on data that is not adversarial they behave like random bits: about n²/2⁶⁵
+ * expected colliding pairs for the 64-bit pair (~0.03 at 10⁹ values) and n²/2⁵⁴ for the 53-bit
+ * number (~0.6 at 10⁸ values), so counts are exact-ish, not exact.
+ * HyperLogLog sketches take a single 32-bit hash (see hyperloglog.ts for the range that allows).
+ */
+/** Seed for the profiler's primary 32-bit hash (HyperLogLog input and low half of uniqueness keys). */
+const HASH_SEED_LOW = 0x9747b28c;
+/** Seed for the second half of a 64-bit-ish uniqueness key; any value different from HASH_SEED_LOW. */
+const HASH_SEED_HIGH = 0x5bd1e995;
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+// Scratch for hashNumber: a float64 and its two 32-bit halves, shared, so hashing allocates nothing.
+const scratchFloat = new Float64Array(1);
+const scratchWords = new Int32Array(scratchFloat.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LOW_WORD = (/* unused pure expression or super */ null && (LITTLE_ENDIAN ? 0 : 1));
+const HIGH_WORD = (/* unused pure expression or super */ null && (LITTLE_ENDIAN ? 1 : 0));
+/** Mixes one 32-bit block into the running state (the MurmurHash3 body step). */
+function mixBlock(h, k) {
+    k = Math.imul(k, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+/** The MurmurHash3 finalizer (fmix32) after xoring in the length; returns the bits as a signed 32-bit int. */
+function finalize(h, length) {
+    h ^= length;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+}
+/**
+ * MurmurHash3_x86_32 of `buffer[start, end)` with `seed` (taken modulo 2³²): the reference
+ * algorithm reading 4-byte blocks little-endian, a 1–3 byte tail, then fmix32. Returns an unsigned
+ * 32-bit integer equal to the reference `MurmurHash3_x86_32(key, len, seed)`. O(end − start),
+ * no allocation. Indices are trusted (the caller's tokenizer produced them); out-of-range bytes read
+ * as 0 rather than throwing.
+ */
+function hashBytes(buffer, start, end, seed) {
+    return hash_signedHashBytes(buffer, start, end, seed) >>> 0;
+}
+/**
+ * `hashBytes` as a signed 32-bit integer (the same 32 bits): hot paths keep hashes signed, as V8
+ * holds every signed 32-bit integer unboxed while unsigned ones from 2³¹ up become heap numbers.
+ */
+function hash_signedHashBytes(buffer, start, end, seed) {
+    let h = seed | 0;
+    const length = end - start;
+    const blocksEnd = start + (length & ~3);
+    let i = start;
+    for (; i < blocksEnd; i += 4) {
+        const k = buffer[i] | (buffer[i + 1] << 8) | (buffer[i + 2] << 16) | (buffer[i + 3] << 24);
+        h = mixBlock(h, k);
+    }
+    const tail = length & 3;
+    if (tail !== 0) {
+        let k = 0;
+        if (tail === 3)
+            k ^= buffer[i + 2] << 16;
+        if (tail >= 2)
+            k ^= buffer[i + 1] << 8;
+        k ^= buffer[i];
+        k = Math.imul(k, C1);
+        k = (k << 15) | (k >>> 17);
+        k = Math.imul(k, C2);
+        h ^= k;
+    }
+    return finalize(h, length);
+}
+/**
+ * `signedHashBytes`, also counting the Unicode code points of the UTF-8 bytes (the bytes that are
+ * not continuation bytes) into `counted[0]`, in the same pass. O(end − start), no allocation.
+ */
+function hash_hashBytesCounting(buffer, start, end, seed, counted) {
+    let h = seed | 0;
+    const length = end - start;
+    const blocksEnd = start + (length & ~3);
+    let continuations = 0;
+    let i = start;
+    for (; i < blocksEnd; i += 4) {
+        const k = buffer[i] | (buffer[i + 1] << 8) | (buffer[i + 2] << 16) | (buffer[i + 3] << 24);
+        // Continuation bytes are 10xxxxxx: bit 7 set, bit 6 clear; count them four at a time.
+        continuations += Math.imul(((k & ~(k << 1)) >>> 7) & 0x01010101, 0x01010101) >>> 24;
+        h = mixBlock(h, k);
+    }
+    const tail = length & 3;
+    if (tail !== 0) {
+        let k = 0;
+        if (tail === 3)
+            k ^= buffer[i + 2] << 16;
+        if (tail >= 2)
+            k ^= buffer[i + 1] << 8;
+        k ^= buffer[i];
+        continuations += Math.imul(((k & ~(k << 1)) >>> 7) & 0x01010101, 0x01010101) >>> 24;
+        k = Math.imul(k, C1);
+        k = (k << 15) | (k >>> 17);
+        k = Math.imul(k, C2);
+        h ^= k;
+    }
+    counted[0] = length - continuations;
+    return finalize(h, length);
+}
+/**
+ * MurmurHash3_x86_32 of the 8 little-endian IEEE-754 bytes of `value` with `seed`, i.e. the same
+ * result as `hashBytes` over `Buffer.writeDoubleLE(value)`. −0 is hashed as +0 and every NaN as
+ * the canonical quiet NaN (0x7FF8000000000000), so numerically equal values hash alike. O(1), no
+ * allocation (a module-level Float64Array/Uint32Array scratch).
+ */
+function hashNumber(value, seed) {
+    return hash_signedHashNumber(value, seed) >>> 0;
+}
+/** `hashNumber` as a signed 32-bit integer (the same 32 bits; see signedHashBytes). */
+function hash_signedHashNumber(value, seed) {
+    scratchFloat[0] = value === 0 ? 0 : value;
+    let low;
+    let high;
+    if (value !== value) {
+        low = 0;
+        high = 0x7ff80000;
+    }
+    else {
+        low = scratchWords[LOW_WORD];
+        high = scratchWords[HIGH_WORD];
+    }
+    let h = mixBlock(seed | 0, low | 0);
+    h = mixBlock(h, high | 0);
+    return finalize(h, 8);
+}
+
+;// CONCATENATED MODULE: ./src/core/profile/hyperloglog.ts
+/**
+ * HyperLogLog distinct-count sketch over 32-bit hashes (Flajolet, Fusy, Gandouet, Meunier 2007,
+ * "HyperLogLog: the analysis of a near-optimal cardinality estimation algorithm"), mergeable across
+ * CSV shards and profile runs. Feed it hashes from hash.ts (`hashBytes` / `hashNumber`, one seed
+ * for every sketch that will be merged).
+ */
+
+/** Smallest and largest supported precision (16 to 65,536 registers). */
+const HLL_MIN_PRECISION = 4;
+const HLL_MAX_PRECISION = 16;
+const TWO_32 = (/* unused pure expression or super */ null && (2 ** 32));
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** 2^-r for every register value a 32-bit hash can produce (r ≤ 33 − p ≤ 29). */
+const INVERSE_POWERS = Float64Array.from({ length: 34 }, (_, r) => 2 ** -r);
+/** The bias constant α_m of the raw estimator (Flajolet et al. 2007, Fig. 3). */
+function alpha(m) {
+    if (m === 16)
+        return 0.673;
+    if (m === 32)
+        return 0.697;
+    if (m === 64)
+        return 0.709;
+    return 0.7213 / (1 + 1.079 / m);
+}
+/**
+ * HyperLogLog with precision p: m = 2^p one-byte registers (p = 12 → 4,096 registers, 4 KiB).
+ *
+ * Accuracy: relative standard error 1.04/√m (1.625% at p = 12; `standardError(p)`), across the
+ * range where the raw estimator or linear counting applies. Estimator (Flajolet et al. 2007,
+ * Fig. 3): raw E = α_m·m²/Σ2^−M[j]; when E ≤ 2.5·m and some register is still zero the
+ * small-range correction m·ln(m/V) (linear counting over the V empty registers) is returned
+ * instead, which is near exact for counts far below m (±1 or so under ~m/40); when E > 2³²/30 the
+ * large-range correction −2³²·ln(1 − E/2³²) undoes 32-bit hash collisions. HLL++ (Heule, Nunkesser,
+ * Hall 2013) switches at a lower, per-precision threshold (3,100 for p = 12), but only together with
+ * its empirical bias tables for the raw estimate, which this sketch does not carry; without them the
+ * 2.5·m switch is the accurate one. Around that switch (n ≈ 2.5·m to 3·m) the estimate runs up to
+ * ~1.5% high, within one standard error.
+ *
+ * Usable range with 32-bit hashes: up to about 10⁸ distinct values the error stays at 1.04/√m; by
+ * 10⁹ (a quarter of the hash space) hash collisions make the large-range correction noisy, and an
+ * estimate near 2³² ≈ 4.3·10⁹ is saturated (it is returned uncorrected, as a lower bound).
+ */
+class hyperloglog_HyperLogLog {
+    p;
+    m;
+    registers;
+    shift;
+    /** The bit below the p bits shifted out: 1 << (p − 1). */
+    floor;
+    maxRank;
+    constructor(p = 12) {
+        if (!Number.isInteger(p) || p < HLL_MIN_PRECISION || p > HLL_MAX_PRECISION) {
+            throw new InputError(`HyperLogLog precision must be an integer from ${HLL_MIN_PRECISION} to ${HLL_MAX_PRECISION}, got ${String(p)}.`);
+        }
+        this.p = p;
+        this.m = 1 << p;
+        this.registers = new Uint8Array(this.m);
+        this.shift = 32 - p;
+        this.floor = 1 << (p - 1);
+        this.maxRank = 32 - p + 1;
+    }
+    /** The relative standard error 1.04/√(2^p) of a sketch with precision p (Flajolet et al. 2007, Thm. 1). O(1). */
+    static standardError(p) {
+        return 1.04 / Math.sqrt(2 ** p);
+    }
+    /**
+     * Adds one 32-bit hash (signed or unsigned): its top p bits pick the register, which keeps the
+     * maximum rank (1 + leading zeros) of the remaining 32 − p bits. O(1), no allocation.
+     */
+    add(hash32) {
+        const index = hash32 >>> this.shift;
+        // The bit just below the remaining ones caps the leading zeros at 32 − p (all remaining bits zero).
+        const rank = Math.clz32((hash32 << this.p) | this.floor) + 1;
+        if (rank > this.registers[index])
+            this.registers[index] = rank;
+    }
+    /** Folds `other` into this sketch (register-wise maximum): the sketch of the union. O(m). */
+    merge(other) {
+        if (other.p !== this.p) {
+            throw new InputError(`Cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p}).`);
+        }
+        const mine = this.registers;
+        const theirs = other.registers;
+        for (let j = 0; j < this.m; j++) {
+            const r = theirs[j];
+            if (r > mine[j])
+                mine[j] = r;
+        }
+    }
+    /**
+     * Estimated number of distinct hashes added: the raw HyperLogLog estimate with the small- and
+     * large-range corrections of Flajolet et al. 2007, Fig. 3 (details and error in the class
+     * comment). 0 for an empty sketch. O(m).
+     */
+    estimate() {
+        const m = this.m;
+        let sum = 0;
+        let zeros = 0;
+        for (let j = 0; j < m; j++) {
+            const r = this.registers[j];
+            sum += INVERSE_POWERS[r];
+            if (r === 0)
+                zeros++;
+        }
+        const raw = (alpha(m) * m * m) / sum;
+        if (raw <= 2.5 * m)
+            return zeros > 0 ? m * Math.log(m / zeros) : raw;
+        if (raw > TWO_32 / 30 && raw < TWO_32)
+            return -TWO_32 * Math.log(1 - raw / TWO_32);
+        return raw;
+    }
+    /** True when nothing has been added. O(m). */
+    isEmpty() {
+        return this.registers.every((r) => r === 0);
+    }
+    toJSON() {
+        return { p: this.p, registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.byteLength).toString('base64') };
+    }
+    /** Rebuilds a sketch from `toJSON()` output, rejecting a malformed state with a one-line InputError. */
+    static fromJSON(state) {
+        if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+            throw new InputError('HyperLogLog state must be an object with "p" and "registers".');
+        }
+        const { p, registers } = state;
+        if (typeof p !== 'number' || !Number.isInteger(p) || p < HLL_MIN_PRECISION || p > HLL_MAX_PRECISION) {
+            throw new InputError(`HyperLogLog state "p" must be an integer from ${HLL_MIN_PRECISION} to ${HLL_MAX_PRECISION}, got ${JSON.stringify(p) ?? String(p)}.`);
+        }
+        if (typeof registers !== 'string' || !BASE64.test(registers)) {
+            throw new InputError('HyperLogLog state "registers" must be a base64 string.');
+        }
+        const bytes = Buffer.from(registers, 'base64');
+        const m = 1 << p;
+        if (bytes.length !== m) {
+            throw new InputError(`HyperLogLog state "registers" holds ${bytes.length} bytes; precision ${p} needs ${m}.`);
+        }
+        const sketch = new hyperloglog_HyperLogLog(p);
+        const maxRank = 32 - p + 1;
+        for (let j = 0; j < m; j++) {
+            const r = bytes[j];
+            if (r > maxRank)
+                throw new InputError(`HyperLogLog state register ${j} is ${r}; precision ${p} allows at most ${maxRank}.`);
+            sketch.registers[j] = r;
+        }
+        return sketch;
+    }
+    /** The largest register value this precision can hold (33 − p). */
+    get maxRegister() {
+        return this.maxRank;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/profile/kll-sketch.ts
+/**
+ * KLL quantile sketch over float64 values (Karnin, Lang, Liberty 2016, "Optimal Quantile
+ * Approximation in Streams"), following the layout and compaction schedule of Apache DataSketches'
+ * KLL sketch (lazy compaction, level capacities k·(2/3)^depth with a minimum width of 8, one
+ * items array holding every level). The only departure is the compaction coin: it comes from a
+ * seeded xorshift32 generator kept in the sketch, so the same values in the same order always give
+ * the same sketch, and a serialized sketch continues exactly as one never serialized.
+ *
+ * Layout: `items[levels[h], levels[h + 1])` holds level h, whose items each stand for 2^h inserted
+ * values; `items[0, levels[0])` is free space that level 0 fills downwards. Levels above 0 are
+ * sorted; level 0 is sorted when it is compacted. `items.length` is always the total capacity
+ * Σ_h levelCapacity(h) for the current number of levels, and the retained weights sum to n exactly.
+ */
+
+/** Smallest and largest supported k (as in DataSketches). */
+const KLL_MIN_K = 8;
+const KLL_MAX_K = 65535;
+/** Minimum level width m of DataSketches' KLL. */
+const MIN_WIDTH = 8;
+/** Enough levels for any n up to 2^53. */
+const MAX_LEVELS = 61;
+/**
+ * Capacity of level `height` in a sketch with `numLevels` levels: max(8, round(k·(2/3)^depth)) with
+ * depth = numLevels − height − 1, computed exactly in integers as DataSketches' `intCapAuxAux`
+ * ((2k·2^depth / 3^depth + 1) / 2, integer divisions). O(depth) BigInt arithmetic; called only
+ * when the number of levels changes.
+ */
+function levelCapacity(k, numLevels, height) {
+    const depth = numLevels - height - 1;
+    if (depth > 40)
+        return MIN_WIDTH; // k·(2/3)^41 < 1 for every k ≤ 65535
+    const scaled = ((2n * BigInt(k)) << BigInt(depth)) / 3n ** BigInt(depth);
+    return Math.max(MIN_WIDTH, Number((scaled + 1n) >> 1n));
+}
+/** Capacities of every level for `numLevels` levels and their sum (the items array length). O(numLevels). */
+function capacities(k, numLevels) {
+    const caps = [];
+    let total = 0;
+    for (let h = 0; h < numLevels; h++) {
+        const cap = levelCapacity(k, numLevels, h);
+        caps.push(cap);
+        total += cap;
+    }
+    return { caps, total };
+}
+/** 1 + ⌊log2 n⌋: an upper bound on the number of levels a sketch of n values needs. O(1). */
+function levelsUpperBound(n) {
+    return n <= 1 ? 1 : 1 + Math.floor(Math.log2(n));
+}
+/** The first xorshift32 state for a seed: murmur's fmix32 of the seed, never 0. O(1). */
+function seedState(seed) {
+    let h = seed | 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0 || 0x6d2b79f5;
+}
+/** Two-slot scratch for mergeSorted's branch-free select. */
+const pick = new Float64Array(2);
+/**
+ * Merges sorted a[aStart, aStart+aLen) and b[bStart, bStart+bLen) into out[outStart…] (ties take
+ * a first). The element is chosen by indexing a two-slot scratch with the comparison bit instead
+ * of branching on it: merged streams are random, so a branch would be mispredicted half the time.
+ * Safe in place when out = a = b and outStart ≥ aStart + aLen ≤ bStart, as every compaction uses
+ * it (writes never overtake unread items). O(aLen + bLen).
+ */
+function mergeSorted(a, aStart, aLen, b, bStart, bLen, out, outStart) {
+    const aLim = aStart + aLen;
+    const bLim = bStart + bLen;
+    let i = aStart;
+    let j = bStart;
+    let o = outStart;
+    while (i < aLim && j < bLim) {
+        const x = a[i];
+        const y = b[j];
+        const takeB = +(y < x); // unary plus keeps V8 from compiling a branch (a ternary does not)
+        pick[0] = x;
+        pick[1] = y;
+        out[o++] = pick[takeB];
+        j += takeB;
+        i += 1 - takeB;
+    }
+    while (i < aLim)
+        out[o++] = a[i++];
+    while (j < bLim)
+        out[o++] = b[j++];
+}
+/** Largest run sorted by insertion sort; longer runs use the native typed-array sort. */
+const INSERTION_SORT_MAX = 48;
+/**
+ * Sorts buf[start, end) ascending in place: insertion sort for short runs (level 0 usually holds
+ * 8–20 items when compacted, where the native sort's call overhead dominates), otherwise the
+ * typed-array sort. O(len²) worst case for len ≤ 48 (O(len) on ascending or descending runs),
+ * O(len·log len) above.
+ */
+function sortRange(buf, start, end) {
+    if (end - start > INSERTION_SORT_MAX) {
+        buf.subarray(start, end).sort();
+        return;
+    }
+    // Level 0 fills downwards, so ascending input arrives reversed: flip such runs so that sorted
+    // and reverse-sorted streams both cost O(len) instead of insertion sort's worst case.
+    if (buf[start] > buf[end - 1]) {
+        for (let i = start, j = end - 1; i < j; i++, j--) {
+            const t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+    }
+    for (let i = start + 1; i < end; i++) {
+        const x = buf[i];
+        let j = i - 1;
+        while (j >= start && buf[j] > x) {
+            buf[j + 1] = buf[j];
+            j--;
+        }
+        buf[j + 1] = x;
+    }
+}
+/**
+ * KLL sketch with parameter k (default 200). Space: about 3k retained float64 values plus 8 per
+ * level (≈ 640 values, 5 KiB, at k = 200 for any n). Accuracy: normalized rank error
+ * `KllSketch.rankError(k)` (1.33% at k = 200) for a single query at ~99% confidence.
+ */
+class kll_sketch_KllSketch {
+    k;
+    numLevels = 1;
+    /** levels[h] is where level h starts in `items`; levels[numLevels] === items.length. */
+    levels;
+    items;
+    caps;
+    count = 0;
+    minValue = Infinity;
+    maxValue = -Infinity;
+    rngState;
+    view = null;
+    /**
+     * An empty sketch. `k` sets size and accuracy (see `rankError`); `seed` (any number, taken as a
+     * 32-bit integer) starts the compaction coin, so sketches built with the same k, seed and input
+     * order are identical.
+     */
+    constructor(k = 200, seed = 1) {
+        if (!Number.isInteger(k) || k < KLL_MIN_K || k > KLL_MAX_K) {
+            throw new InputError(`KLL sketch k must be an integer from ${KLL_MIN_K} to ${KLL_MAX_K}, got ${String(k)}.`);
+        }
+        this.k = k;
+        const { caps, total } = capacities(k, 1);
+        this.caps = caps;
+        this.items = new Float64Array(total);
+        this.levels = [total, total];
+        this.rngState = seedState(seed);
+    }
+    /**
+     * The normalized rank error ε of a single rank or quantile query at ~99% confidence for a KLL
+     * sketch with parameter k: 2.296 / k^0.9723. This is the empirical fit published by Apache
+     * DataSketches (`KllSketch.getNormalizedRankError(k, false)`, "single-sided" error; its docs
+     * list 1.33% for k = 200), measured for the same algorithm and compaction schedule used here.
+     * O(1).
+     */
+    static rankError(k) {
+        return 2.296 / k ** 0.9723;
+    }
+    /** Number of values inserted (including those absorbed by merges). */
+    get n() {
+        return this.count;
+    }
+    /** Smallest value inserted, exact; NaN when empty. */
+    get min() {
+        return this.count === 0 ? NaN : this.minValue;
+    }
+    /** Largest value inserted, exact; NaN when empty. */
+    get max() {
+        return this.count === 0 ? NaN : this.maxValue;
+    }
+    /** Number of values the sketch currently retains. */
+    get retained() {
+        return this.items.length - this.levels[0];
+    }
+    /**
+     * Inserts one value. NaN is ignored (not counted); ±Infinity are ordinary values. Amortized O(1)
+     * (an occasional compaction sorts level 0 and merges one level upwards). Nothing is allocated
+     * per update; a compaction allocates only when it adds a level (O(log n) times over the sketch's
+     * life) or sorts a level 0 longer than 48 items (one typed-array view).
+     */
+    update(value) {
+        if (value !== value)
+            return;
+        if (value < this.minValue)
+            this.minValue = value;
+        if (value > this.maxValue)
+            this.maxValue = value;
+        let free = this.levels[0];
+        if (free === 0) {
+            this.compressWhileUpdating();
+            free = this.levels[0];
+        }
+        free -= 1;
+        this.levels[0] = free;
+        this.items[free] = value;
+        this.count += 1;
+    }
+    /**
+     * Folds `other` into this sketch: afterwards it summarizes the concatenation of both streams, with
+     * n, min and max exact and the same rank error bound. `other` is not changed. Both sketches must
+     * have the same k (InputError otherwise). O(retained items of both) plus compaction.
+     */
+    merge(other) {
+        if (other.k !== this.k) {
+            throw new InputError(`Cannot merge KLL sketches with different k (${this.k} and ${other.k}).`);
+        }
+        if (other === this)
+            other = kll_sketch_KllSketch.fromJSON(this.toJSON());
+        if (other.count === 0)
+            return;
+        const finalN = this.count + other.count;
+        const otherLevels = other.levels;
+        const otherItems = other.items;
+        for (let i = otherLevels[0]; i < otherLevels[1]; i++)
+            this.update(otherItems[i]);
+        if (other.minValue < this.minValue)
+            this.minValue = other.minValue;
+        if (other.maxValue > this.maxValue)
+            this.maxValue = other.maxValue;
+        if (other.numLevels > 1) {
+            const myLevels = this.levels;
+            const myItems = this.items;
+            const myNumLevels = this.numLevels;
+            const otherNumLevels = other.numLevels;
+            const abovePop = otherLevels[otherNumLevels] - otherLevels[1];
+            const work = new Float64Array(this.retained + abovePop);
+            const provisional = Math.max(myNumLevels, otherNumLevels);
+            const bound = levelsUpperBound(finalN) + provisional + 2;
+            const workLevels = new Array(bound).fill(0);
+            const outLevels = new Array(bound).fill(0);
+            const pop0 = myLevels[1] - myLevels[0];
+            work.set(myItems.subarray(myLevels[0], myLevels[1]), 0);
+            workLevels[1] = pop0;
+            for (let h = 1; h < provisional; h++) {
+                const mine = h < myNumLevels ? myLevels[h + 1] - myLevels[h] : 0;
+                const theirs = h < otherNumLevels ? otherLevels[h + 1] - otherLevels[h] : 0;
+                const start = workLevels[h];
+                if (mine > 0 && theirs > 0) {
+                    mergeSorted(myItems, myLevels[h], mine, otherItems, otherLevels[h], theirs, work, start);
+                }
+                else if (mine > 0) {
+                    work.set(myItems.subarray(myLevels[h], myLevels[h] + mine), start);
+                }
+                else if (theirs > 0) {
+                    work.set(otherItems.subarray(otherLevels[h], otherLevels[h] + theirs), start);
+                }
+                workLevels[h + 1] = start + mine + theirs;
+            }
+            const { numLevels, capacity, population } = this.generalCompress(provisional, work, workLevels, outLevels);
+            if (population > capacity)
+                throw new Error(`KLL merge left ${population} items for a capacity of ${capacity}.`);
+            const items = new Float64Array(capacity);
+            const free = capacity - population;
+            items.set(work.subarray(0, population), free);
+            const levels = [];
+            for (let h = 0; h < numLevels; h++)
+                levels.push(outLevels[h] + free);
+            levels.push(capacity);
+            this.items = items;
+            this.levels = levels;
+            this.numLevels = numLevels;
+            this.caps = capacities(this.k, numLevels).caps;
+        }
+        this.count = finalN;
+    }
+    /**
+     * The q-quantile, q ∈ [0, 1]: q = 0 gives the exact min, q = 1 the exact max, otherwise the
+     * smallest retained value whose cumulative weight in the weighted sorted view is ≥ q·n (the
+     * lower, "inclusive" quantile). Its true normalized rank is within `rankError(k)` of q with ~99%
+     * confidence; exact while n ≤ k. NaN when empty. O(retained · log retained) the first time after
+     * an update (building the sorted view), O(log retained) after that.
+     */
+    quantile(q) {
+        checkFraction(q);
+        if (this.count === 0)
+            return NaN;
+        if (q === 0)
+            return this.minValue;
+        if (q === 1)
+            return this.maxValue;
+        const { values, cumulative } = this.sortedView();
+        const target = q * this.count;
+        let lo = 0;
+        let hi = values.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (cumulative[mid] >= target)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return values[lo];
+    }
+    /** `quantile(q)` for each q, building the sorted view once. O(retained · log retained + |qs| · log retained). */
+    quantiles(qs) {
+        return qs.map((q) => this.quantile(q));
+    }
+    /**
+     * Normalized rank of `value`: the estimated fraction of inserted values ≤ value (total weight of
+     * retained values ≤ value, over n), within `rankError(k)` of the true fraction with ~99%
+     * confidence; exact while n ≤ k. NaN when empty or for NaN. O(log retained) once the sorted view
+     * exists.
+     */
+    rank(value) {
+        if (this.count === 0 || value !== value)
+            return NaN;
+        const { values, cumulative } = this.sortedView();
+        let lo = 0;
+        let hi = values.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (values[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo === 0 ? 0 : cumulative[lo - 1] / this.count;
+    }
+    /**
+     * Estimated cumulative distribution at each split: the fraction of inserted values ≤ split, as in
+     * `rank`. Splits must be non-decreasing and not NaN (InputError otherwise), so the result is
+     * non-decreasing. NaNs when empty. O(|splits| · log retained) once the sorted view exists.
+     */
+    cdf(splits) {
+        for (let i = 0; i < splits.length; i++) {
+            const split = splits[i];
+            if (split !== split)
+                throw new InputError(`CDF split ${i} is NaN.`);
+            if (i > 0 && split < splits[i - 1]) {
+                throw new InputError(`CDF splits must be non-decreasing; split ${i} (${split}) is below split ${i - 1} (${String(splits[i - 1])}).`);
+            }
+        }
+        return splits.map((split) => this.rank(split));
+    }
+    /**
+     * The full state (see KllState), ready for JSON.stringify. Level 0 is written in its internal
+     * order so that a restored sketch continues identically. ±Infinity items would become null in
+     * JSON text and be refused by `fromJSON`; callers that keep infinities count them apart.
+     * O(retained).
+     */
+    toJSON() {
+        const levels = [];
+        for (let h = 0; h < this.numLevels; h++) {
+            levels.push(Array.from(this.items.subarray(this.levels[h], this.levels[h + 1])));
+        }
+        const empty = this.count === 0;
+        return { k: this.k, n: this.count, min: empty ? null : this.minValue, max: empty ? null : this.maxValue, levels, rng: this.rngState };
+    }
+    /**
+     * Rebuilds a sketch from `toJSON()` output (parsed JSON), checking the shape and the invariants
+     * (weights sum to n, levels above 0 sorted, items within [min, max], capacity); a malformed state
+     * throws an InputError with a one-line message naming the problem. O(retained).
+     */
+    static fromJSON(state) {
+        if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+            throw new InputError('KLL state must be an object with "k", "n", "min", "max", "levels" and "rng".');
+        }
+        const { k, n, min, max, levels, rng } = state;
+        if (typeof k !== 'number' || !Number.isInteger(k) || k < KLL_MIN_K || k > KLL_MAX_K) {
+            throw new InputError(`KLL state "k" must be an integer from ${KLL_MIN_K} to ${KLL_MAX_K}, got ${show(k)}.`);
+        }
+        if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+            throw new InputError(`KLL state "n" must be a non-negative integer, got ${show(n)}.`);
+        }
+        if (typeof rng !== 'number' || !Number.isInteger(rng) || rng < 1 || rng > 0xffffffff) {
+            throw new InputError(`KLL state "rng" must be an integer from 1 to 4294967295, got ${show(rng)}.`);
+        }
+        if (!Array.isArray(levels) || levels.length === 0 || levels.length > MAX_LEVELS) {
+            throw new InputError(`KLL state "levels" must be an array of 1 to ${MAX_LEVELS} arrays.`);
+        }
+        if (n === 0) {
+            if (min !== null || max !== null)
+                throw new InputError('KLL state of an empty sketch must have "min" and "max" null.');
+        }
+        else {
+            if (typeof min !== 'number' || typeof max !== 'number' || min !== min || max !== max || min > max) {
+                throw new InputError(`KLL state "min" and "max" must be numbers with min ≤ max, got ${show(min)} and ${show(max)}.`);
+            }
+        }
+        const lower = typeof min === 'number' ? min : Infinity;
+        const upper = typeof max === 'number' ? max : -Infinity;
+        let weight = 0;
+        let retained = 0;
+        for (let h = 0; h < levels.length; h++) {
+            const level = levels[h];
+            if (!Array.isArray(level))
+                throw new InputError(`KLL state levels[${h}] must be an array of numbers.`);
+            for (let i = 0; i < level.length; i++) {
+                const value = level[i];
+                if (typeof value !== 'number' || value !== value)
+                    throw new InputError(`KLL state levels[${h}][${i}] must be a number, got ${show(value)}.`);
+                if (value < lower || value > upper)
+                    throw new InputError(`KLL state levels[${h}][${i}] (${value}) lies outside [min, max].`);
+                if (h > 0 && i > 0 && value < level[i - 1])
+                    throw new InputError(`KLL state levels[${h}] is not sorted at index ${i}.`);
+            }
+            weight += level.length * 2 ** h;
+            retained += level.length;
+        }
+        if (weight !== n)
+            throw new InputError(`KLL state levels carry a total weight of ${weight}, but "n" is ${n}.`);
+        const sketch = new kll_sketch_KllSketch(k);
+        const numLevels = levels.length;
+        const { caps, total } = capacities(k, numLevels);
+        if (retained > total)
+            throw new InputError(`KLL state retains ${retained} items; k ${k} with ${numLevels} levels holds at most ${total}.`);
+        const items = new Float64Array(total);
+        const starts = [];
+        let offset = total - retained;
+        for (let h = 0; h < numLevels; h++) {
+            const level = levels[h];
+            starts.push(offset);
+            items.set(level, offset);
+            offset += level.length;
+        }
+        starts.push(total);
+        sketch.items = items;
+        sketch.levels = starts;
+        sketch.numLevels = numLevels;
+        sketch.caps = caps;
+        sketch.count = n;
+        sketch.minValue = lower;
+        sketch.maxValue = upper;
+        sketch.rngState = rng;
+        return sketch;
+    }
+    /** One fair bit from the xorshift32 generator (Marsaglia 2003, shifts 13/17/5). */
+    nextBit() {
+        let x = this.rngState;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        this.rngState = x >>> 0;
+        return x >>> 31;
+    }
+    /** Keeps every other item of the sorted even-length run buf[start, start+length), into its first half. */
+    halveDown(buf, start, length) {
+        const half = length >>> 1;
+        let j = start + this.nextBit();
+        for (let i = start; i < start + half; i++, j += 2)
+            buf[i] = buf[j];
+    }
+    /** As halveDown, but the kept items end up in the second half of the run. */
+    halveUp(buf, start, length) {
+        const half = length >>> 1;
+        let j = start + length - 1 - this.nextBit();
+        for (let i = start + length - 1; i >= start + half; i--, j -= 2)
+            buf[i] = buf[j];
+    }
+    /**
+     * Frees space in a full sketch (levels[0] === 0) by compacting the lowest level at or over its
+     * capacity, adding a level first when that is the top one (DataSketches'
+     * `compressWhileUpdatingSketch`).
+     */
+    compressWhileUpdating() {
+        let level = 0;
+        while (this.levels[level + 1] - this.levels[level] < this.caps[level])
+            level++;
+        if (level === this.numLevels - 1)
+            this.addTopLevel();
+        const levels = this.levels;
+        const items = this.items;
+        const rawBeg = levels[level];
+        const rawLim = levels[level + 1];
+        const popAbove = levels[level + 2] - rawLim;
+        const rawPop = rawLim - rawBeg;
+        const odd = rawPop & 1;
+        const adjBeg = rawBeg + odd;
+        const adjPop = rawPop - odd;
+        const half = adjPop >>> 1;
+        if (level === 0)
+            sortRange(items, adjBeg, adjBeg + adjPop);
+        if (popAbove === 0) {
+            this.halveUp(items, adjBeg, adjPop);
+        }
+        else {
+            this.halveDown(items, adjBeg, adjPop);
+            mergeSorted(items, adjBeg, half, items, rawLim, popAbove, items, adjBeg + half);
+        }
+        const newStart = rawLim - half;
+        levels[level + 1] = newStart;
+        if (odd === 1) {
+            levels[level] = newStart - 1;
+            if (newStart - 1 !== rawBeg)
+                items[newStart - 1] = items[rawBeg];
+        }
+        else {
+            levels[level] = newStart;
+        }
+        if (level > 0) {
+            const bottom = levels[0];
+            items.copyWithin(bottom + half, bottom, rawBeg);
+        }
+        for (let h = 0; h < level; h++)
+            levels[h] = levels[h] + half;
+    }
+    /** Adds an empty top level to a full sketch, growing the items array by the new bottom capacity. */
+    addTopLevel() {
+        const grown = capacities(this.k, this.numLevels + 1);
+        const delta = grown.total - this.items.length;
+        const items = new Float64Array(grown.total);
+        items.set(this.items, delta);
+        for (let h = 0; h <= this.numLevels; h++)
+            this.levels[h] = this.levels[h] + delta;
+        this.levels.push(grown.total);
+        this.items = items;
+        this.numLevels += 1;
+        this.caps = grown.caps;
+    }
+    /**
+     * DataSketches' `generalCompress`: walks the levels of `buf` bottom-up, compacting a level when the
+     * whole is over the total capacity and that level over its own, adding levels as needed, and
+     * writes the result into the front of the same buffer (outputs never overtake inputs).
+     */
+    generalCompress(numLevelsIn, buf, inLevels, outLevels) {
+        const k = this.k;
+        let numLevels = numLevelsIn;
+        let population = inLevels[numLevels] - inLevels[0];
+        let target = capacities(k, numLevels).total;
+        outLevels[0] = 0;
+        let level = 0;
+        for (;;) {
+            if (level === numLevels - 1)
+                inLevels[level + 2] = inLevels[level + 1];
+            const rawBeg = inLevels[level];
+            const rawLim = inLevels[level + 1];
+            const rawPop = rawLim - rawBeg;
+            const outBeg = outLevels[level];
+            if (population < target || rawPop < levelCapacity(k, numLevels, level)) {
+                buf.copyWithin(outBeg, rawBeg, rawLim);
+                outLevels[level + 1] = outBeg + rawPop;
+            }
+            else {
+                const popAbove = inLevels[level + 2] - rawLim;
+                const odd = rawPop & 1;
+                const adjBeg = rawBeg + odd;
+                const adjPop = rawPop - odd;
+                const half = adjPop >>> 1;
+                if (odd === 1) {
+                    buf[outBeg] = buf[rawBeg];
+                    outLevels[level + 1] = outBeg + 1;
+                }
+                else {
+                    outLevels[level + 1] = outBeg;
+                }
+                if (level === 0)
+                    sortRange(buf, adjBeg, adjBeg + adjPop);
+                if (popAbove === 0) {
+                    this.halveUp(buf, adjBeg, adjPop);
+                }
+                else {
+                    this.halveDown(buf, adjBeg, adjPop);
+                    mergeSorted(buf, adjBeg, half, buf, rawLim, popAbove, buf, adjBeg + half);
+                }
+                population -= half;
+                inLevels[level + 1] = rawLim - half;
+                if (level === numLevels - 1) {
+                    numLevels += 1;
+                    target += levelCapacity(k, numLevels, 0);
+                }
+            }
+            if (level === numLevels - 1)
+                break;
+            level += 1;
+        }
+        return { numLevels, capacity: target, population };
+    }
+    /** The retained values sorted ascending with their cumulative weights; cached until n changes. */
+    sortedView() {
+        if (this.view !== null && this.view.n === this.count)
+            return this.view;
+        const size = this.retained;
+        const values = new Float64Array(size);
+        const weights = new Float64Array(size);
+        const order = new Uint32Array(size);
+        let i = 0;
+        for (let h = 0; h < this.numLevels; h++) {
+            const w = 2 ** h;
+            for (let j = this.levels[h]; j < this.levels[h + 1]; j++, i++) {
+                values[i] = this.items[j];
+                weights[i] = w;
+                order[i] = i;
+            }
+        }
+        order.sort((a, b) => {
+            const x = values[a];
+            const y = values[b];
+            return x < y ? -1 : x > y ? 1 : 0;
+        });
+        const sorted = new Float64Array(size);
+        const cumulative = new Float64Array(size);
+        let total = 0;
+        for (let r = 0; r < size; r++) {
+            const at = order[r];
+            sorted[r] = values[at];
+            total += weights[at];
+            cumulative[r] = total;
+        }
+        this.view = { n: this.count, values: sorted, cumulative };
+        return this.view;
+    }
+}
+function checkFraction(q) {
+    if (!(q >= 0 && q <= 1))
+        throw new InputError(`A quantile fraction must lie in [0, 1], got ${String(q)}.`);
+}
+function show(value) {
+    return JSON.stringify(value) ?? String(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/profile/column-profile.ts
+/**
+ * One column's statistics, gathered in one pass and mergeable: profiling shards separately and
+ * merging gives the same counts, moments (within floating-point rounding), exact category counts
+ * and distinct estimate as profiling the whole, and quantiles within the sketch's rank error.
+ *
+ * - count, nulls and empty strings (apart), cells by kind (integer, number, boolean, date, datetime, text);
+ * - over numeric cells: min, max, mean and variance, merged by Chan et al.'s pairwise formula (also
+ *   within a column: blocks of MOMENT_BLOCK values are summed around the running mean, with no
+ *   division per value, then merged); quantiles exact from the value counts while at most
+ *   CATEGORY_CAPACITY distinct values are seen, else from a KLL sketch (k = 200);
+ * - distinct values: exact from the value counts while they are tracked, otherwise a HyperLogLog
+ *   estimate (p = 12, standard error 1.6%).
+ *
+ * While the value counts are complete they hold everything the sketches would: the KLL sketch and
+ * the HyperLogLog are only built when the counts overflow (from the counts, then fed every cell),
+ * which spares low-cardinality columns their per-cell cost.
+ * - booleans: how many true; dates and datetimes: earliest and latest; text: length in code points.
+ *
+ * Complexity: O(1) amortised per cell (O(length) for text), O(k log n + capacity) memory.
+ */
+
+
+
+
+
+const HASH_SEED = 0x9747b28c;
+const TRUE_BYTES = Buffer.from('true');
+const FALSE_BYTES = Buffer.from('false');
+const TRUE_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 4, HASH_SEED);
+const FALSE_HASH = hash_signedHashBytes(FALSE_BYTES, 0, 5, HASH_SEED);
+const EMPTY_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 0, HASH_SEED);
+/** Numeric values summed around a fixed centre before they are merged into the moments. */
+const MOMENT_BLOCK = 256;
+/** Code points counted by hashBytesCounting. */
+const counted = new Int32Array(1);
+class column_profile_ColumnProfile {
+    count = 0;
+    nulls = 0;
+    empty = 0;
+    kinds = new Float64Array(8);
+    numericCount = 0;
+    /** Mean and sum of squared deviations of the numeric values but the last `blockCount`. */
+    settledMean = 0;
+    settledM2 = 0;
+    /** The values since: their number, and their deviations from `centre` summed and squared. */
+    blockCount = 0;
+    centre = 0;
+    blockSum = 0;
+    blockSquares = 0;
+    min = Infinity;
+    max = -Infinity;
+    /** Null while `categories` is complete (the counts give exact quantiles). */
+    sketch = null;
+    trues = 0;
+    temporalMin = Infinity;
+    temporalMax = -Infinity;
+    temporalMinText = '';
+    temporalMaxText = '';
+    lengthCount = 0;
+    lengthMin = Infinity;
+    lengthMax = -Infinity;
+    lengthSum = 0;
+    hll = new HyperLogLog(12);
+    categories = new CategoryTable();
+    /** The hash of the last added cell that is not a number (by its bytes; signed), for checks that need one. */
+    lastHash = 0;
+    /** The length in code points of the last added text cell (0 for an empty string; other kinds: not set). */
+    lastLength = 0;
+    /** Adds one cell; returns its category entry, or -1 when categories are no longer tracked (or null). */
+    add(cell) {
+        const kind = cell.kind;
+        if (kind === NULL) {
+            this.nulls += 1;
+            return -1;
+        }
+        this.count += 1;
+        this.kinds[kind] = this.kinds[kind] + 1;
+        const categories = this.categories;
+        let hash;
+        let entry = -1;
+        if (kind === INTEGER || kind === NUMBER) {
+            const x = cell.value;
+            if (this.blockCount === 0)
+                this.centre = this.numericCount === 0 ? x : this.settledMean;
+            this.numericCount += 1;
+            const deviation = x - this.centre;
+            this.blockSum += deviation;
+            this.blockSquares += deviation * deviation;
+            if (++this.blockCount === MOMENT_BLOCK)
+                this.settle();
+            if (x < this.min)
+                this.min = x;
+            if (x > this.max)
+                this.max = x;
+            if (categories !== null)
+                entry = categories.smallInteger(x);
+            if (entry >= 0) {
+                // A small integer already counted: no hash needed (checks key numbers by their bits).
+                categories.counts[entry] = categories.counts[entry] + 1;
+                return entry;
+            }
+            hash = signedHashNumber(x, HASH_SEED);
+            if (categories !== null) {
+                entry = categories.number(x, hash);
+                if (entry < 0)
+                    this.overflow();
+            }
+            if (entry < 0)
+                this.sketch.update(x);
+        }
+        else if (kind === TEXT) {
+            hash = hashBytesCounting(cell.buffer, cell.start, cell.end, HASH_SEED, counted);
+            const length = counted[0];
+            this.lastLength = length;
+            this.lengthCount += 1;
+            this.lengthSum += length;
+            if (length < this.lengthMin)
+                this.lengthMin = length;
+            if (length > this.lengthMax)
+                this.lengthMax = length;
+            if (categories !== null)
+                entry = categories.text(cell.buffer, cell.start, cell.end, hash);
+        }
+        else if (kind === DATE || kind === DATETIME) {
+            hash = signedHashBytes(cell.buffer, cell.start, cell.end, HASH_SEED);
+            const ms = cell.value;
+            if (ms < this.temporalMin) {
+                this.temporalMin = ms;
+                this.temporalMinText = cell.buffer.toString('utf8', cell.start, cell.end);
+            }
+            if (ms > this.temporalMax) {
+                this.temporalMax = ms;
+                this.temporalMaxText = cell.buffer.toString('utf8', cell.start, cell.end);
+            }
+            if (categories !== null)
+                entry = categories.text(cell.buffer, cell.start, cell.end, hash);
+        }
+        else if (kind === BOOLEAN) {
+            const truth = cell.value === 1;
+            if (truth)
+                this.trues += 1;
+            hash = truth ? TRUE_HASH : FALSE_HASH;
+            if (categories !== null)
+                entry = truth ? categories.text(TRUE_BYTES, 0, 4, hash) : categories.text(FALSE_BYTES, 0, 5, hash);
+        }
+        else {
+            // The empty string.
+            hash = EMPTY_HASH;
+            this.empty += 1;
+            this.lastLength = 0;
+            this.lengthCount += 1;
+            if (this.lengthMin > 0)
+                this.lengthMin = 0;
+            if (this.lengthMax < 0)
+                this.lengthMax = 0;
+            if (categories !== null)
+                entry = categories.text(cell.buffer, cell.start, cell.start, hash);
+        }
+        this.lastHash = hash;
+        if (entry >= 0) {
+            categories.counts[entry] = categories.counts[entry] + 1;
+        }
+        else {
+            if (this.categories !== null)
+                this.overflow();
+            this.hll.add(hash);
+        }
+        return entry;
+    }
+    /** Mean of the numeric values. */
+    get mean() {
+        this.settle();
+        return this.settledMean;
+    }
+    set mean(value) {
+        this.settle();
+        this.settledMean = value;
+    }
+    /** Sum of squared deviations from the mean of the numeric values. */
+    get m2() {
+        this.settle();
+        return this.settledM2;
+    }
+    set m2(value) {
+        this.settle();
+        this.settledM2 = value;
+    }
+    /** Merges the values summed since the last settle into the mean and m2 (Chan et al.). */
+    settle() {
+        const b = this.blockCount;
+        if (b === 0)
+            return;
+        const n = this.numericCount;
+        const a = n - b;
+        const offset = this.blockSum / b; // the block's mean, less the centre
+        const blockM2 = Math.max(0, this.blockSquares - this.blockSum * offset);
+        if (a === 0) {
+            this.settledMean = this.centre + offset;
+            this.settledM2 = blockM2;
+        }
+        else {
+            // The centre is the mean settled before the block, so the difference of the means is exact
+            // to the block's own precision, however large the values.
+            const delta = this.centre - this.settledMean + offset;
+            this.settledMean += (delta * b) / n;
+            this.settledM2 += blockM2 + (delta * delta * a * b) / n;
+        }
+        this.blockCount = 0;
+        this.blockSum = 0;
+        this.blockSquares = 0;
+    }
+    /** More distinct values than the counts hold: build the sketches from the counts, drop the counts. */
+    overflow() {
+        const table = this.categories;
+        this.categories = null;
+        this.hll = hllOf(table, this.hll);
+        this.sketch = sketchOf(table, this.sketch);
+    }
+    /** Adds `count` nulls at once (rows read before this column first appeared). */
+    addNulls(count) {
+        this.nulls += count;
+    }
+    /** Adds another profile of the same column (Chan et al.'s pairwise update for the moments). */
+    merge(other) {
+        this.count += other.count;
+        this.nulls += other.nulls;
+        this.empty += other.empty;
+        for (let i = 0; i < this.kinds.length; i += 1)
+            this.kinds[i] = this.kinds[i] + other.kinds[i];
+        if (other.numericCount > 0) {
+            const n = this.numericCount + other.numericCount;
+            const delta = other.mean - this.mean;
+            this.mean += (delta * other.numericCount) / n;
+            this.m2 += other.m2 + (delta * delta * this.numericCount * other.numericCount) / n;
+            this.numericCount = n;
+            this.min = Math.min(this.min, other.min);
+            this.max = Math.max(this.max, other.max);
+        }
+        this.trues += other.trues;
+        if (other.temporalMin < this.temporalMin) {
+            this.temporalMin = other.temporalMin;
+            this.temporalMinText = other.temporalMinText;
+        }
+        if (other.temporalMax > this.temporalMax) {
+            this.temporalMax = other.temporalMax;
+            this.temporalMaxText = other.temporalMaxText;
+        }
+        this.lengthCount += other.lengthCount;
+        this.lengthSum += other.lengthSum;
+        this.lengthMin = Math.min(this.lengthMin, other.lengthMin);
+        this.lengthMax = Math.max(this.lengthMax, other.lengthMax);
+        const merged = mergeCategories(this.categories, other.categories);
+        if (merged === null) {
+            // At least one side has overflowed, or both together do: combine as sketches.
+            this.hll = hllOf(this.categories, this.hll);
+            this.hll.merge(hllOf(other.categories, other.hll));
+            const sketch = sketchOf(this.categories, this.sketch);
+            const otherSketch = sketchOf(other.categories, other.sketch);
+            sketch.merge(otherSketch);
+            this.sketch = sketch.n === 0 ? null : sketch;
+        }
+        this.categories = merged;
+    }
+    /** Quantiles of the numeric cells: exact (lower quantiles) from complete counts, else from the sketch. */
+    quantiles(qs) {
+        if (this.categories === null)
+            return this.sketch?.quantiles(qs) ?? qs.map(() => Number.NaN);
+        const values = this.categories.entries().filter((entry) => typeof entry[0] === 'number').sort((a, b) => a[0] - b[0]);
+        const n = values.reduce((sum, [, count]) => sum + count, 0);
+        return qs.map((q) => {
+            if (n === 0)
+                return Number.NaN;
+            let cumulative = 0;
+            for (const [value, count] of values) {
+                cumulative += count;
+                if (cumulative >= q * n)
+                    return value;
+            }
+            return values.at(-1)[0];
+        });
+    }
+    /** Estimated fraction of numeric cells ≤ each split (exact from complete counts). */
+    cdf(splits) {
+        if (this.categories === null)
+            return this.sketch?.cdf(splits) ?? splits.map(() => Number.NaN);
+        const values = this.categories.entries().filter((entry) => typeof entry[0] === 'number');
+        const n = values.reduce((sum, [, count]) => sum + count, 0);
+        return splits.map((split) => values.reduce((sum, [value, count]) => (value <= split ? sum + count : sum), 0) / n);
+    }
+    /** Cells by kind, empty strings counted as text. */
+    toKinds() {
+        const k = this.kinds;
+        return { integer: k[INTEGER], number: k[NUMBER], boolean: k[BOOLEAN], date: k[DATE], datetime: k[DATETIME], text: k[TEXT] + k[EMPTY] };
+    }
+    /** Sample variance (n − 1 in the denominator, as pandas' var()); NaN below two values. */
+    get variance() {
+        return this.numericCount < 2 ? Number.NaN : this.m2 / (this.numericCount - 1);
+    }
+    /** Distinct non-null values: exact while categories are tracked, else the HyperLogLog estimate. */
+    get distinct() {
+        if (this.categories !== null)
+            return { value: this.categories.size, exact: true };
+        return { value: Math.max(CATEGORY_CAPACITY + 1, Math.round(this.hll.estimate())), exact: false };
+    }
+    toState() {
+        return {
+            count: this.count,
+            nulls: this.nulls,
+            empty: this.empty,
+            kinds: this.toKinds(),
+            numeric: this.numericCount === 0 ? null : { count: this.numericCount, min: this.min, max: this.max, mean: this.mean, m2: this.m2 },
+            sketch: this.sketch === null ? null : this.sketch.toJSON(),
+            trues: this.trues,
+            temporal: this.temporalMin === Infinity ? null : { min: this.temporalMinText, max: this.temporalMaxText, minMs: this.temporalMin, maxMs: this.temporalMax },
+            length: this.lengthCount === 0 ? null : { count: this.lengthCount, min: this.lengthMin, max: this.lengthMax, sum: this.lengthSum },
+            hll: hllOf(this.categories, this.hll).toJSON(),
+            categories: this.categories === null ? null : sortCategories(this.categories.entries()),
+        };
+    }
+    static fromState(state) {
+        const profile = new column_profile_ColumnProfile();
+        profile.count = state.count;
+        profile.nulls = state.nulls;
+        profile.empty = state.empty;
+        profile.kinds[INTEGER] = state.kinds.integer;
+        profile.kinds[NUMBER] = state.kinds.number;
+        profile.kinds[BOOLEAN] = state.kinds.boolean;
+        profile.kinds[DATE] = state.kinds.date;
+        profile.kinds[DATETIME] = state.kinds.datetime;
+        profile.kinds[TEXT] = state.kinds.text - state.empty;
+        profile.kinds[EMPTY] = state.empty;
+        if (state.numeric !== null) {
+            profile.numericCount = state.numeric.count;
+            profile.min = state.numeric.min;
+            profile.max = state.numeric.max;
+            profile.mean = state.numeric.mean;
+            profile.m2 = state.numeric.m2;
+        }
+        if (state.sketch !== null)
+            profile.sketch = KllSketch.fromJSON(state.sketch);
+        profile.trues = state.trues;
+        if (state.temporal !== null) {
+            profile.temporalMin = state.temporal.minMs;
+            profile.temporalMax = state.temporal.maxMs;
+            profile.temporalMinText = state.temporal.min;
+            profile.temporalMaxText = state.temporal.max;
+        }
+        if (state.length !== null) {
+            profile.lengthCount = state.length.count;
+            profile.lengthMin = state.length.min;
+            profile.lengthMax = state.length.max;
+            profile.lengthSum = state.length.sum;
+        }
+        profile.hll = HyperLogLog.fromJSON(state.hll);
+        profile.categories = state.categories === null ? null : tableOf(state.categories);
+        return profile;
+    }
+}
+/** Most frequent first; ties by value text, so merged and whole profiles list them alike. */
+function sortCategories(entries) {
+    return entries.sort((a, b) => b[1] - a[1] || compareLabels(a[0], b[0]));
+}
+function compareLabels(a, b) {
+    const x = String(a);
+    const y = String(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+function tableOf(entries) {
+    const table = new CategoryTable();
+    for (const [value, count] of entries) {
+        let entry;
+        if (typeof value === 'number') {
+            entry = table.number(value, signedHashNumber(value, HASH_SEED));
+        }
+        else {
+            const bytes = Buffer.from(value, 'utf8');
+            entry = table.text(bytes, 0, bytes.length, signedHashBytes(bytes, 0, bytes.length, HASH_SEED));
+        }
+        if (entry < 0)
+            return null;
+        table.counts[entry] = table.counts[entry] + count;
+    }
+    return table;
+}
+/** The HyperLogLog of a column: from its complete counts (each value once gives the same registers), or the one kept. */
+function hllOf(table, kept) {
+    if (table === null)
+        return kept;
+    const hll = new HyperLogLog(12);
+    for (let entry = 0; entry < table.size; entry += 1)
+        hll.add(table.hash(entry));
+    return hll;
+}
+/** The KLL sketch of a column: from its complete counts (each value as often as counted), or the one kept. */
+function sketchOf(table, kept) {
+    if (table === null)
+        return kept ?? new KllSketch(200);
+    const sketch = new KllSketch(200);
+    for (let entry = 0; entry < table.size; entry += 1) {
+        if (!table.isNumber(entry))
+            continue;
+        const value = table.label(entry);
+        for (let i = table.counts[entry]; i > 0; i -= 1)
+            sketch.update(value);
+    }
+    return sketch;
+}
+function mergeCategories(a, b) {
+    if (a === null || b === null)
+        return null;
+    return tableOf([...a.entries(), ...b.entries()]);
+}
+
+;// CONCATENATED MODULE: ./src/core/profile/profile.ts
+/**
+ * The profile document (docs/profile.md): per-column statistics of a dataset, readable (`summary`)
+ * and mergeable (`state`). It is the drift reference stored with each model, and the profiles of
+ * shards merge into the profile of the whole (mergeProfiles).
+ */
+
+
+
+const PROFILE_FORMAT = 'cd4ml-profile';
+const PROFILE_VERSION = 1;
+const QUANTILES = (/* unused pure expression or super */ null && ([0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99]));
+const HISTOGRAM_BINS = 20;
+const TOP_VALUES = 10;
+/** A text column with at most this many distinct values (and at least 4 rows per value) reads as a category. */
+const CATEGORY_MAX_DISTINCT = 50;
+function inferType(profile, distinct) {
+    const state = profile.toKinds();
+    const values = profile.count;
+    if (values === 0)
+        return 'empty';
+    if (state.integer === values)
+        return 'integer';
+    if (state.integer + state.number === values)
+        return 'number';
+    if (state.boolean === values)
+        return 'boolean';
+    if (state.date === values)
+        return 'date';
+    if (state.date + state.datetime === values)
+        return 'datetime';
+    if (distinct.exact && distinct.value <= CATEGORY_MAX_DISTINCT && distinct.value * 4 <= values)
+        return 'category';
+    return 'string';
+}
+function histogram(profile, categories) {
+    const { min, max } = profile;
+    const n = profile.numericCount;
+    const bins = min === max ? 1 : HISTOGRAM_BINS;
+    const width = (max - min) / bins;
+    const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
+    const counts = new Array(bins).fill(0);
+    const numeric = categories?.filter((entry) => typeof entry[0] === 'number');
+    if (numeric !== undefined && numeric.reduce((sum, [, count]) => sum + count, 0) === n) {
+        for (const [value, count] of numeric) {
+            const bin = width === 0 ? 0 : Math.min(bins - 1, Math.floor((value - min) / width));
+            counts[bin] = counts[bin] + count;
+        }
+        return { edges, counts, exact: true };
+    }
+    // From the sketch: cumulative counts at the inner edges, rounded, so the bins sum to n.
+    const inner = edges.slice(1, -1);
+    const cdf = profile.cdf(inner);
+    let previous = 0;
+    for (let i = 0; i < bins; i += 1) {
+        const cumulative = i === bins - 1 ? n : Math.round(cdf[i] * n);
+        counts[i] = Math.max(0, cumulative - previous);
+        previous = Math.max(previous, cumulative);
+    }
+    return { edges, counts, exact: false };
+}
+function summarize(name, profile) {
+    const state = profile.toState();
+    const distinct = profile.distinct;
+    const type = inferType(profile, distinct);
+    const summary = {};
+    if (profile.numericCount > 0) {
+        summary.min = profile.min;
+        summary.max = profile.max;
+        summary.mean = profile.mean;
+        const variance = profile.variance;
+        if (!Number.isNaN(variance)) {
+            summary.variance = variance;
+            summary.std = Math.sqrt(variance);
+        }
+        const values = profile.quantiles(QUANTILES);
+        summary.quantiles = Object.fromEntries(QUANTILES.map((q, i) => [String(q), values[i]]));
+        summary.histogram = histogram(profile, state.categories);
+    }
+    else if (state.temporal !== null) {
+        summary.min = state.temporal.min;
+        summary.max = state.temporal.max;
+    }
+    if (state.categories !== null && (type === 'category' || type === 'boolean' || distinct.value <= CATEGORY_MAX_DISTINCT)) {
+        const values = state.categories.slice(0, TOP_VALUES);
+        const shown = values.reduce((sum, [, count]) => sum + count, 0);
+        summary.top = { values, other: profile.count - shown };
+    }
+    if (state.length !== null)
+        summary.length = { min: state.length.min, max: state.length.max, mean: state.length.sum / state.length.count };
+    if (state.kinds.boolean > 0)
+        summary.true_fraction = state.trues / state.kinds.boolean;
+    return { name, type, count: profile.count, nulls: profile.nulls, empty: profile.empty, distinct, summary, state };
+}
+function profileDocument(rows, sources, columns) {
+    return {
+        format: PROFILE_FORMAT,
+        version: PROFILE_VERSION,
+        rows,
+        sources,
+        rank_error: KllSketch.rankError(200),
+        columns: columns.map(([name, profile]) => summarize(name, profile)),
+    };
+}
+/** Reads a profile document, checking the format and version; `file` names it in errors. */
+function parseProfile(value, file) {
+    const document = value;
+    if (document === null || typeof document !== 'object' || document.format !== PROFILE_FORMAT) {
+        throw new errors_InputError(`${file}: not a cd4ml profile (expected "format": "${PROFILE_FORMAT}"); write one with validate-data's profile-output.`);
+    }
+    if (document.version !== PROFILE_VERSION) {
+        throw new errors_InputError(`${file}: profile version ${JSON.stringify(document.version)} is not supported; this version of cd4ml-actions reads version ${PROFILE_VERSION}.`);
+    }
+    if (!Array.isArray(document.columns) || typeof document.rows !== 'number') {
+        throw new errors_InputError(`${file}: the profile has no "columns" list or "rows" count; regenerate it with validate-data's profile-output.`);
+    }
+    return document;
+}
+/**
+ * Merges the profiles of shards into the profile of the whole: columns by name (a column missing from a
+ * shard is null in all its rows), counts and moments exactly, quantiles within the sketch's rank error.
+ */
+function mergeProfiles(documents) {
+    const merged = new Map();
+    let rows = 0;
+    const sources = [];
+    for (const document of documents) {
+        const present = new Set();
+        for (const column of document.columns) {
+            present.add(column.name);
+            let profile = merged.get(column.name);
+            if (profile === undefined) {
+                profile = new ColumnProfile();
+                profile.addNulls(rows);
+                merged.set(column.name, profile);
+            }
+            profile.merge(ColumnProfile.fromState(column.state));
+        }
+        for (const [name, profile] of merged)
+            if (!present.has(name))
+                profile.addNulls(document.rows);
+        rows += document.rows;
+        sources.push(...document.sources);
+    }
+    return profileDocument(rows, sources, [...merged]);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/cli/workflow-commands.ts
 /**
  * A step's stdout carries workflow commands (`::error file=a.csv,line=3::…`, `::group::…`) that the
@@ -923,11 +2730,337 @@ function renderCommandLine(line, verbose) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/run-bundle.ts
+/**
+ * Running an action's committed bundle as a runner step: `node dist/<action>/index.js` with the
+ * step's environment, its stdout (workflow commands) shown in terminal form.
+ */
+
+
+
+
+const ANNOTATION = /^::(?:error|warning|notice)[ :]/;
+/** Runs the bundle and resolves to its exit code. */
+async function runBundle(action, envVars, cli, display = {}) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [(0,external_node_path_.join)(cli.distDir, action.id, 'index.js')], {
+        cwd: cli.cwd,
+        env: envVars,
+        stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const verbose = cli.env['CD4ML_DEBUG'] === '1';
+    const quiet = display.annotationsOnly === true && !verbose;
+    const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout });
+    lines.on('line', (line) => {
+        if (quiet && !ANNOTATION.test(line))
+            return;
+        const rendered = renderCommandLine(line, verbose);
+        if (rendered !== undefined)
+            cli.out(rendered);
+    });
+    return new Promise((done, fail) => {
+        child.on('error', fail);
+        child.on('close', (code, signal) => done(code ?? (signal === null ? 1 : 128)));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/runner-env.ts
+/**
+ * The input variables the Actions runner would set for a step: every given input, and the default
+ * of every input that was not given. `${{ github.token }}` is the one runner expression a local run
+ * can answer (from GITHUB_TOKEN); other expression defaults stay unset.
+ */
+
+const GITHUB_TOKEN_EXPRESSION = /^\$\{\{\s*github\.token\s*\}\}$/;
+function runnerInputEnv(metadata, given, env) {
+    const vars = {};
+    for (const [name, spec] of Object.entries(metadata.inputs)) {
+        const value = given[name] ?? spec.default ?? (GITHUB_TOKEN_EXPRESSION.test(spec.runnerDefault ?? '') ? env['GITHUB_TOKEN'] : undefined);
+        if (value !== undefined)
+            vars[inputEnvName(name)] = value;
+    }
+    return vars;
+}
+/** The environment without any INPUT_ variables, so a parent's inputs never leak into a step. */
+function withoutInputs(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+}
+
+;// CONCATENATED MODULE: ./src/cli/data-commands.ts
+/**
+ * `cd4ml profile` and `cd4ml infer-schema`: the validate-data bundle with a fixed set of inputs (no
+ * schema, `fail-on: never`, no PR comment) for the two files a project starts from: the data profile
+ * (the drift reference) and a first schema to review and commit. Only the step's errors and warnings
+ * are shown; the command prints its own result.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_PROFILE_OUTPUT = '.cd4ml/profile.json';
+const QUIET_NOTE = "Only the step's errors and warnings are shown; CD4ML_DEBUG=1 shows its whole log.";
+const dataOption = {
+    description: 'The dataset: a file path, a glob of shards (e.g. `data/part-*.csv`), or an `s3://bucket/key` URI. Repeat the option to read several as one dataset.',
+    required: true,
+    expected: validate_data_metadata_metadata.inputs.data.parser.expected,
+    repeatable: true,
+};
+const formatOption = {
+    description: validate_data_metadata_metadata.inputs.format.description,
+    default: validate_data_metadata_metadata.inputs.format.default,
+    expected: validate_data_metadata_metadata.inputs.format.parser.expected,
+};
+function target(given, cli) {
+    const path = (0,external_node_path_.resolve)(cli.cwd, given);
+    if ((0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory()) {
+        throw new errors_InputError(`--output ${given} is a directory; give the path of a file in it.`);
+    }
+    return { shown: given, path };
+}
+/** Runs validate-data in a scratch runner environment, reads what it wrote, and removes the scratch. */
+async function runValidateData(inputs, cli, then) {
+    const scratch = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cd4ml-'));
+    try {
+        const files = { output: (0,external_node_path_.join)(scratch, 'output'), summary: (0,external_node_path_.join)(scratch, 'summary.md') };
+        (0,external_node_fs_namespaceObject.writeFileSync)(files.output, '');
+        (0,external_node_fs_namespaceObject.writeFileSync)(files.summary, '');
+        const code = await runBundle(validate_data_metadata_metadata, {
+            ...withoutInputs(cli.env),
+            ...runnerInputEnv(validate_data_metadata_metadata, { ...inputs(scratch), 'fail-on': 'never', comment: 'false' }, cli.env),
+            GITHUB_OUTPUT: files.output,
+            GITHUB_STEP_SUMMARY: files.summary,
+            // The step's own scratch files (its JSON report) stay in this run's directory.
+            RUNNER_TEMP: scratch,
+        }, cli, { annotationsOnly: true });
+        return then(code, scratch);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+/** The inputs both commands pass through: --data and --format. */
+function dataInputs(values) {
+    const inputs = { data: values['data'] };
+    if (values['format'] !== undefined)
+        inputs['format'] = values['format'];
+    return inputs;
+}
+function readProfile(path) {
+    return parseProfile(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')), path);
+}
+/** Hints for options of validate-data given to a command that sets them itself. */
+function validateDataHint(renamed) {
+    return (option) => {
+        const here = Object.hasOwn(renamed, option) ? renamed[option] : undefined;
+        if (here !== undefined)
+            return `here it is --${here}`;
+        if (Object.hasOwn(validate_data_metadata_metadata.inputs, option))
+            return `--${option} is an input of \`cd4ml validate-data\``;
+        return undefined;
+    };
+}
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** "5000 rows, 11 columns: 5 integer, 2 category, 1 date, …" (types in order of first column). */
+function profileSummary(profile) {
+    const types = new Map();
+    for (const column of profile.columns)
+        types.set(column.type, (types.get(column.type) ?? 0) + 1);
+    const breakdown = [...types].map(([type, count]) => `${count} ${type}`).join(', ');
+    return `${plural(profile.rows, 'row')}, ${plural(profile.columns.length, 'column')}${breakdown === '' ? '' : `: ${breakdown}`}.`;
+}
+const profile = {
+    id: 'profile',
+    description: `Profile a dataset and write its profile JSON, the drift reference (default ${DEFAULT_PROFILE_OUTPUT}).`,
+    usage: 'cd4ml profile --data <path|glob|s3://…> [--format <format>] [--output <profile.json>]',
+    about: [
+        'Runs validate-data with profile-output set to --output, no schema and fail-on never: it reads the data, writes ' +
+            'its profile and fails only when the data cannot be read. The profile is the reference that check-drift compares ' +
+            'recent data with.',
+        QUIET_NOTE,
+    ],
+    options: {
+        data: dataOption,
+        format: formatOption,
+        output: {
+            description: 'Where to write the profile JSON. An existing file there is replaced.',
+            default: DEFAULT_PROFILE_OUTPUT,
+            expected: 'a file path to write',
+        },
+    },
+    elsewhere: validateDataHint({ 'profile-output': 'output' }),
+    async run(values, cli) {
+        const output = target(values['output'] ?? DEFAULT_PROFILE_OUTPUT, cli);
+        return runValidateData(() => ({ ...dataInputs(values), 'profile-output': output.path }), cli, (code) => {
+            if (code !== 0)
+                return code;
+            const document = readProfile(output.path);
+            cli.out(`Wrote the profile to ${output.shown}.`);
+            cli.out(profileSummary(document));
+            return 0;
+        });
+    },
+};
+const inferSchema = {
+    id: 'infer-schema',
+    description: 'Infer a starting schema from a dataset and write it to --output as YAML, to review and commit.',
+    usage: 'cd4ml infer-schema --data <path|glob|s3://…> --output <schema.yaml> [--format <format>] [--force]',
+    about: [
+        "Runs validate-data with write-schema set to --output, no schema and fail-on never. The schema states what this " +
+            "data was (each column's type, nulls, range and categories, and the table's size), not yet what data must be: " +
+            'review and tighten it, commit it, then check data against it:',
+        '  cd4ml validate-data --data <path|glob|s3://…> --schema <schema.yaml>',
+        QUIET_NOTE,
+    ],
+    options: {
+        data: dataOption,
+        format: formatOption,
+        output: {
+            description: 'Where to write the schema (YAML), e.g. `data/schema.yaml`. There is no default: the schema is a file of the project, committed beside its data or code.',
+            required: true,
+            expected: 'a file path to write',
+        },
+        force: {
+            description: 'Replace --output if it exists. Without it an existing file is left alone and nothing runs.',
+            expected: 'true or false',
+            flag: true,
+        },
+    },
+    elsewhere: validateDataHint({ 'write-schema': 'output' }),
+    async run(values, cli) {
+        const force = values['force'] ?? 'false';
+        if (force !== 'true' && force !== 'false') {
+            throw new errors_InputError(`Option --force takes no value, or true or false, but got ${JSON.stringify(force)}.`);
+        }
+        const output = target(values['output'], cli);
+        if (force === 'false' && (0,external_node_fs_namespaceObject.existsSync)(output.path)) {
+            throw new errors_InputError(`${output.shown} already exists; pass --force to overwrite it.`);
+        }
+        const profilePath = (scratch) => (0,external_node_path_.join)(scratch, 'profile.json');
+        return runValidateData((scratch) => ({ ...dataInputs(values), 'write-schema': output.path, 'profile-output': profilePath(scratch) }), cli, (code, scratch) => {
+            if (code !== 0)
+                return code;
+            const document = readProfile(profilePath(scratch));
+            cli.out(`Wrote an inferred schema to ${output.shown} (${plural(document.columns.length, 'column')}, from ${plural(document.rows, 'row')}).`);
+            cli.out('Review it before committing: its rules state what this data was, not yet what data must be.');
+            return 0;
+        });
+    },
+};
+const COMMANDS = [profile, inferSchema];
+function findCommand(id) {
+    return COMMANDS.find((command) => command.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+function wrap(text, indent, width = 100) {
+    const words = text.split(/\s+/);
+    const lines = [];
+    let line = '';
+    for (const word of words) {
+        if (line !== '' && indent.length + line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line === '' ? word : `${line} ${word}`;
+    }
+    if (line !== '')
+        lines.push(line);
+    return lines.map((part) => `${indent}${part}`).join('\n');
+}
+function overviewHelp(actions, commands) {
+    const width = Math.max(...[...actions, ...commands].map((entry) => entry.id.length));
+    const row = (entry) => `  ${entry.id.padEnd(width)}  ${entry.description}`;
+    return [
+        'cd4ml: run the cd4ml-actions locally, with the same inputs as in a workflow.',
+        '',
+        'Usage: cd4ml <action> [--<input> <value>]... [--report-file <path>]',
+        '       cd4ml <command> [--<option> <value>]...',
+        '       cd4ml <action|command> --help',
+        '',
+        'Actions:',
+        ...actions.map(row),
+        '',
+        'Commands (validate-data with a fixed set of inputs):',
+        ...commands.map(row),
+        '',
+        'Outputs are printed; the report the action would post goes to --report-file',
+        '(default .cd4ml/<action>-report.md).',
+    ].join('\n');
+}
+function commandHelp(command) {
+    const about = command.about.flatMap((paragraph) => ['', paragraph.startsWith('  ') ? paragraph : wrap(paragraph, '')]);
+    const lines = [`cd4ml ${command.id}: ${command.description}`, '', `Usage: ${command.usage}`, ...about, '', 'Options:'];
+    for (const [name, option] of Object.entries(command.options)) {
+        const facts = [option.required === true ? 'required' : 'optional'];
+        if (option.default !== undefined)
+            facts.push(`default: ${option.default}`);
+        if (option.repeatable === true)
+            facts.push('repeatable');
+        lines.push(`  --${name} (${facts.join('; ')})`, wrap(option.description, '      '));
+        if (option.flag !== true)
+            lines.push(wrap(`Expects ${option.expected}.`, '      '));
+    }
+    return lines.join('\n');
+}
+function actionHelp(action) {
+    const lines = [`cd4ml ${action.id}: ${action.description}`, '', `Usage: cd4ml ${action.id} [--<input> <value>]...`, '', 'Inputs:'];
+    for (const [name, spec] of Object.entries(action.inputs)) {
+        const facts = [spec.required === true ? 'required' : 'optional'];
+        if (spec.default !== undefined)
+            facts.push(`default: ${spec.default}`);
+        if (spec.runnerDefault !== undefined)
+            facts.push(`default in workflows: ${spec.runnerDefault}`);
+        lines.push(`  --${name} (${facts.join('; ')})`, wrap(spec.description, '      '), wrap(`Expects ${spec.parser.expected}.`, '      '));
+    }
+    lines.push('', 'Outputs:');
+    for (const [name, description] of Object.entries(action.outputs))
+        lines.push(`  ${name}`, wrap(description, '      '));
+    lines.push('', 'CLI options:', '  --report-file <path>', '      Where the report is written (default .cd4ml/<action>-report.md).');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/output-file.ts
+/**
+ * Reading `$GITHUB_OUTPUT` the way the runner does: `name=value` lines and multi-line
+ * `name<<DELIMITER` … `DELIMITER` blocks (what @actions/core writes).
+ */
+function parseOutputFile(content) {
+    const outputs = {};
+    const lines = content.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index += 1) {
+        const line = lines[index];
+        if (line === '')
+            continue;
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        if (heredoc !== null) {
+            const [, name, delimiter] = heredoc;
+            const end = lines.indexOf(delimiter, index + 1);
+            if (end === -1)
+                throw new Error(`GITHUB_OUTPUT: the value of "${name}" is not closed by its delimiter ${delimiter}.`);
+            outputs[name] = lines.slice(index + 1, end).join('\n');
+            index = end;
+            continue;
+        }
+        const equals = line.indexOf('=');
+        if (equals <= 0)
+            throw new Error(`GITHUB_OUTPUT: cannot read line ${index + 1}: ${JSON.stringify(line)}.`);
+        outputs[line.slice(0, equals)] = line.slice(equals + 1);
+    }
+    return outputs;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `cd4ml <action> --<input> <value>`: runs an action's committed bundle exactly as the runner
  * would — inputs as INPUT_ variables with the metadata's defaults, outputs through GITHUB_OUTPUT, the
- * report through GITHUB_STEP_SUMMARY — and shows the result in terminal form.
+ * report through GITHUB_STEP_SUMMARY — and shows the result in terminal form. `cd4ml <command>` runs
+ * one of the CLI's own commands (data-commands.ts), which run an action's bundle with fixed inputs.
  */
 
 
@@ -940,25 +3073,6 @@ function renderCommandLine(line, verbose) {
 
 
 
-
-async function runBundle(action, envVars, cli) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [(0,external_node_path_.join)(cli.distDir, action.id, 'index.js')], {
-        cwd: cli.cwd,
-        env: envVars,
-        stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const verbose = cli.env['CD4ML_DEBUG'] === '1';
-    const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout });
-    lines.on('line', (line) => {
-        const rendered = renderCommandLine(line, verbose);
-        if (rendered !== undefined)
-            cli.out(rendered);
-    });
-    return new Promise((done, fail) => {
-        child.on('error', fail);
-        child.on('close', (code, signal) => done(code ?? (signal === null ? 1 : 128)));
-    });
-}
 async function runActionCommand(action, argv, cli) {
     const args = parseActionArgs(action, argv);
     if (args.help) {
@@ -991,20 +3105,41 @@ async function runActionCommand(action, argv, cli) {
         (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
     }
 }
+async function runCommand(command, argv, cli) {
+    const { values, help } = parseArgs({ command: command.id, options: command.options, listed: 'options', ...(command.elsewhere === undefined ? {} : { elsewhere: command.elsewhere }) }, argv);
+    if (help) {
+        cli.out(commandHelp(command));
+        return 0;
+    }
+    for (const [name, option] of Object.entries(command.options)) {
+        if (option.required === true && values[name] === undefined) {
+            throw new errors_InputError(`cd4ml ${command.id} needs --${name}: expected ${option.expected}. See \`cd4ml ${command.id} --help\`.`);
+        }
+    }
+    return command.run(values, cli);
+}
+function unknownCommand(word) {
+    const near = nearNames(word, [...ACTIONS, ...COMMANDS].map((entry) => entry.id));
+    const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : '';
+    const actions = ACTIONS.map((action) => action.id).join(', ');
+    const commands = COMMANDS.map((command) => command.id).join(', ');
+    return `error: unknown command ${JSON.stringify(word)}: expected an action (${actions}) or ${commands}.${hint} See \`cd4ml --help\`.`;
+}
 /** Runs the CLI and returns its exit code: 0 success, 1 the action failed, 2 a usage error. */
 async function runCli(argv, cli) {
-    const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-        (command === undefined ? cli.err : cli.out)(overviewHelp(ACTIONS));
-        return command === undefined ? 2 : 0;
+    const [word, ...rest] = argv;
+    if (word === undefined || word === '--help' || word === '-h' || word === 'help') {
+        (word === undefined ? cli.err : cli.out)(overviewHelp(ACTIONS, COMMANDS));
+        return word === undefined ? 2 : 0;
     }
-    const action = findAction(command);
-    if (action === undefined) {
-        cli.err(`error: unknown action ${JSON.stringify(command)}: expected one of ${ACTIONS.map((a) => a.id).join(', ')}. See \`cd4ml --help\`.`);
+    const action = findAction(word);
+    const command = findCommand(word);
+    if (action === undefined && command === undefined) {
+        cli.err(unknownCommand(word));
         return 2;
     }
     try {
-        return await runActionCommand(action, rest, cli);
+        return action === undefined ? await runCommand(command, rest, cli) : await runActionCommand(action, rest, cli);
     }
     catch (error) {
         cli.err(`error: ${describeError(error)}`);
