@@ -10,6 +10,7 @@ export function validate(data: string | string[], schema?: string, options: { th
     schema,
     cwd: options.cwd ?? ROOT,
     maxExamples: options.maxExamples ?? 5,
+    failOn: 'error',
     threads: options.threads ?? 1,
     logger: recordingLogger(),
   });

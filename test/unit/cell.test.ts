@@ -75,6 +75,8 @@ describe('classifyValue (JSON Lines, Parquet)', () => {
     [3, 'integer'],
     [3.5, 'number'],
     [1e21, 'number'],
+    [Number.POSITIVE_INFINITY, 'text'],
+    [Number.NEGATIVE_INFINITY, 'text'],
     [true, 'boolean'],
     ['2024-01-02', 'date'],
     ['NA', 'text'],

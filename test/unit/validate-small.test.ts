@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeFinding, type Finding } from '../../src/core/schema/evaluate.js';
+import { renderValidationMarkdown } from '../../src/core/report/validation-report.js';
+import { validateDataset } from '../../src/core/scan/validate-dataset.js';
+import { recordingLogger } from '../support/logger.js';
+import { inferSchema } from '../../src/core/schema/infer-schema.js';
 import { validate } from '../support/validate.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cd4ml-validate-'));
@@ -140,4 +144,41 @@ describe('bad input: one line, naming the file and what to fix', () => {
     const path = file(schema, 'yaml');
     await expect(validate(file('a\n1\n'), path, { cwd: directory })).rejects.toThrow(message);
   });
+});
+
+describe('review regressions', () => {
+  test('allowed and pattern judge each spelling of a number or boolean, whatever comes first', async () => {
+    const schema = "columns:\n  zip: { type: string, pattern: '^\\d{5}$' }\n  flag: { type: string, allowed: ['true'] }\n";
+    for (const csv of ['zip,flag\n01234,true\n1234,TRUE\n', 'zip,flag\n1234,TRUE\n01234,true\n']) {
+      const failed = (await findings(csv, schema)).filter((finding) => !finding.passed).map((finding) => [finding.column, finding.rule, finding.failed]);
+      expect(failed).toEqual([
+        ['zip', 'pattern', 1],
+        ['flag', 'allowed', 1],
+      ]);
+    }
+  });
+
+  test('a pipe in a rule does not break the summary table', async () => {
+    const { report, profile } = await validate(file('c\nx|y\nz\n'), file("columns:\n  c: { type: string, pattern: '^(a|b)$' }\n", 'yaml'), { cwd: directory });
+    const row = renderValidationMarkdown(report, profile).split('\n').find((line) => line.includes('`c` pattern'))!;
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(7);
+  });
+
+  test('the report is invalid on warnings when fail-on is warning', async () => {
+    const data = file('n\n99\n');
+    const schema = file('columns:\n  n: { type: integer, max: 10, severity: warning }\n', 'yaml');
+    const strict = await validateDataset({ data: [data], format: 'auto', schema, cwd: directory, maxExamples: 5, failOn: 'warning', threads: 1, logger: recordingLogger() });
+    const lenient = await validate(data, schema, { cwd: directory });
+    expect([strict.report.valid, lenient.report.valid]).toEqual([false, true]);
+  });
+});
+
+test('an inferred schema loads and passes its own data: datetimes with a space or an offset, numeric-looking categories', async () => {
+  const rows = Array.from({ length: 40 }, (_, i) => `${['007', '7', 'abc', '1.50'][i % 4]},${i % 2 === 0 ? '2024-01-01 10:00:00' : '2024-01-02T09:00:00+0530'}`);
+  const data = file(`code,at\n${rows.join('\n')}\n`);
+  const { profile } = await validate(data, undefined, { cwd: directory });
+  const schema = file(inferSchema(profile), 'yaml');
+  const { report } = await validate(data, schema, { cwd: directory });
+  expect(report.findings.filter((finding) => !finding.passed)).toEqual([]);
+  expect(report.findings.map((finding) => `${finding.column}.${finding.rule}`)).toContain('at.min');
 });

@@ -22,6 +22,7 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
       cwd,
       store: () => createS3Store(),
       maxExamples: inputs['max-examples'],
+      failOn: inputs['fail-on'],
       workerScript: workerScript(),
       logger,
     }),
@@ -50,7 +51,7 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
 
   const failOn = inputs['fail-on'];
   const failing = report.errors + (failOn === 'warning' ? report.warnings : 0);
-  setOutput('valid', failing === 0);
+  setOutput('valid', report.valid);
   setOutput('errors', report.errors);
   setOutput('warnings', report.warnings);
   setOutput('rows', report.rows);

@@ -343,7 +343,7 @@ export function classifyValue(cell: Cell, value: unknown, scratch: Buffer): Buff
     return scratch;
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
+    if (Number.isNaN(value)) {
       cell.kind = NULL;
       return scratch;
     }
@@ -353,7 +353,8 @@ export function classifyValue(cell: Cell, value: unknown, scratch: Buffer): Buff
     cell.buffer = scratch;
     cell.start = 0;
     cell.end = length;
-    cell.kind = Number.isInteger(value) && !/[.e]/.test(text) ? INTEGER : NUMBER;
+    // ±Infinity is text, as 1e400 in a CSV file is: no statistic or bound can take it.
+    cell.kind = !Number.isFinite(value) ? TEXT : Number.isInteger(value) && !/[.e]/.test(text) ? INTEGER : NUMBER;
     cell.value = value === 0 ? 0 : value;
     return scratch;
   }

@@ -13,6 +13,7 @@
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ByteRange, ByteSource, PositionalReader } from './source.js';
 
@@ -43,6 +44,7 @@ export async function localFileSource(path: string, name: string = path): Promis
     name,
     size,
     local: true,
+    path: resolve(path),
     stream(range?: ByteRange): AsyncIterable<Buffer> {
       return streamFile(path, name, clampStart(range?.start ?? 0, size), clampEnd(range?.end ?? size, size));
     },

@@ -27,6 +27,8 @@ export interface ByteSource {
   readonly size: number;
   /** True for a local file (parallel byte-range reads pay off; a worker thread can open it itself). */
   readonly local: boolean;
+  /** A local file's absolute path, which worker threads open (whatever their working directory). */
+  readonly path?: string;
   /** Streams the bytes in chunks of about 1 MiB, optionally only a range. */
   stream(range?: ByteRange): AsyncIterable<Buffer>;
   /** Reads bytes [start, end) at once (Parquet footers and column chunks). */

@@ -65,7 +65,7 @@ function checksTable(findings: readonly Finding[]): string {
   const icon = (finding: Finding): string => (finding.passed ? '✅' : finding.severity === 'error' ? '❌' : '⚠️');
   return markdownTable([
     ['', 'Check', 'Expected', 'Failed', 'Examples'],
-    ...findings.map((finding) => [icon(finding), checkName(finding), finding.expected, finding.passed && finding.failed === 0 ? '0' : failedCell(finding), examplesCell(finding)]),
+    ...findings.map((finding) => [icon(finding), checkName(finding), finding.expected.replaceAll('|', '\\|'), finding.passed && finding.failed === 0 ? '0' : failedCell(finding), examplesCell(finding)]),
   ]);
 }
 

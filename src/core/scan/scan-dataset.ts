@@ -76,7 +76,7 @@ async function scanCsv(source: ByteSource, delimiter: string, total: ScanTotal, 
   if (header.dataOffset >= source.size) throw new InputError(`${source.name}: the file has a header but no data rows.`);
   const starts = await splitCsv(source, rangeOffsets(header.dataOffset, source.size, options.threads));
   const job = scanJob({
-    path: source.name,
+    path: source.path ?? source.name,
     name: source.name,
     delimiter,
     columns: header.columns,

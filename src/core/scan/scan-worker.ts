@@ -99,10 +99,11 @@ let entryScript: string | undefined;
 /** Workers started ahead of any job (useWorkerScript); they do not keep the process alive while unused. */
 const spares: Worker[] = [];
 
-/** Threads a scan uses unless told otherwise: CD4ML_THREADS, else the machine's cores (as validateDataset's default). */
-function expectedThreads(): number {
-  const configured = Number.parseInt(process.env['CD4ML_THREADS'] ?? '', 10);
-  return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism();
+/** Threads a scan uses unless told otherwise: CD4ML_THREADS (0 or 1: the calling thread only), else the machine's cores. */
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = env['CD4ML_THREADS'];
+  const parsed = Number(configured);
+  return configured !== undefined && configured !== '' && Number.isInteger(parsed) && parsed >= 0 ? Math.max(1, parsed) : availableParallelism();
 }
 
 /** At most this many workers are started ahead (the rest of a many-core machine's start when needed). */
@@ -115,7 +116,7 @@ const MAX_SPARES = 3;
  */
 export function useWorkerScript(path: string): void {
   entryScript = path;
-  for (let i = spares.length + 1; i < Math.min(expectedThreads(), MAX_SPARES + 1); i += 1) {
+  for (let i = spares.length + 1; i < Math.min(defaultThreads(), MAX_SPARES + 1); i += 1) {
     const worker = new Worker(path, { workerData: { kind: SCAN_TASK, job: null } satisfies WorkerStart });
     worker.unref();
     const drop = (): void => {

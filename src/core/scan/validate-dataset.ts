@@ -2,7 +2,6 @@
  * validate-data's domain, free of the Actions runtime: resolve the data, scan it once (profile and
  * row checks together), judge the schema's rules, and shape the report and the profile.
  */
-import { availableParallelism } from 'node:os';
 import { resolveSources } from '../data/resolve-sources.js';
 import type { DataFormat } from '../data/format.js';
 import type { ObjectStore } from '../data/source.js';
@@ -12,6 +11,7 @@ import { REPORT_FORMAT, type ValidationReport } from '../report/validation-repor
 import { evaluate } from '../schema/evaluate.js';
 import { loadSchema } from '../schema/schema-file.js';
 import { scanDataset } from './scan-dataset.js';
+import { defaultThreads } from './scan-worker.js';
 
 export interface ValidateDatasetOptions {
   data: readonly string[];
@@ -21,7 +21,9 @@ export interface ValidateDatasetOptions {
   /** Needed only for s3:// data. */
   store?: () => ObjectStore;
   maxExamples: number;
-  /** Threads for large CSV files; default: the machine's cores, or CD4ML_THREADS. */
+  /** Which failures make the data invalid: error-level ones (`error`, `never`), or warnings too. */
+  failOn: 'error' | 'warning' | 'never';
+  /** Threads for large CSV files; default: CD4ML_THREADS (0 or 1: this thread only), else the machine's cores. */
   threads?: number;
   workerScript?: string | undefined;
   logger: Logger;
@@ -37,10 +39,7 @@ function positiveInteger(value: string | undefined): number | undefined {
   return value !== undefined && value !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : undefined;
 }
 
-/** Worker threads for large CSV files: CD4ML_THREADS, else the machine's cores. */
-export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
-  return Math.max(1, positiveInteger(env['CD4ML_THREADS']) ?? availableParallelism());
-}
+
 
 export async function validateDataset(options: ValidateDatasetOptions): Promise<ValidationOutcome> {
   const schema = options.schema === undefined ? undefined : await loadSchema(options.schema, options.cwd);
@@ -62,7 +61,7 @@ export async function validateDataset(options: ValidateDatasetOptions): Promise<
   const errors = failed.filter((finding) => finding.severity === 'error').length;
   const warnings = failed.length - errors;
   return {
-    report: { format: REPORT_FORMAT, version: 1, valid: errors === 0, errors, warnings, rows: total.rows, sources: total.sources, schema: schema?.file ?? null, findings },
+    report: { format: REPORT_FORMAT, version: 1, valid: errors + (options.failOn === 'warning' ? warnings : 0) === 0, errors, warnings, rows: total.rows, sources: total.sources, schema: schema?.file ?? null, findings },
     profile,
   };
 }

@@ -135,6 +135,9 @@ export class ColumnChecks {
       return;
     }
     if (this.hasBounds) this.checkBounds(cell, row, line);
+    // A category entry stands for exact bytes only for text-like cells; numbers and booleans share one
+    // entry across spellings (007 and 7, TRUE and true), which allowed and pattern tell apart.
+    if (kind === INTEGER || kind === NUMBER || kind === BOOLEAN) entry = -1;
     if (this.allowed !== undefined) {
       let verdict = entry >= 0 ? this.allowedVerdicts[entry]! : 0;
       if (verdict === 0) {

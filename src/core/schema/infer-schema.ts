@@ -20,11 +20,17 @@ function columnRules(column: ColumnProfileDocument, rows: number): [string, stri
   if (column.nulls === 0) rules.push(['nullable', false]);
   else rules.push(['max_null_fraction', Math.min(1, Math.ceil((column.nulls / rows) * 200) / 100)]); // twice the observed share, rounded up to 1%
   const s = column.summary;
-  if ((column.type === 'integer' || column.type === 'number' || column.type === 'date' || column.type === 'datetime') && s.min !== undefined && s.max !== undefined) {
+  const temporal = column.state.temporal;
+  if (column.type === 'datetime' && temporal !== null) {
+    // As UTC ISO 8601 (whatever offset or separator the data used), the form schema bounds take.
+    rules.push(['min', new Date(temporal.minMs).toISOString()], ['max', new Date(temporal.maxMs).toISOString()]);
+  } else if ((column.type === 'integer' || column.type === 'number' || column.type === 'date') && s.min !== undefined && s.max !== undefined) {
     rules.push(['min', s.min], ['max', s.max]);
   }
   const categories = column.state.categories;
-  if (column.type === 'category' && categories !== null && categories.length <= INFER_ALLOWED_MAX) {
+  // Counted numbers stand for every spelling of their value (007 and 7); allowed compares text, so
+  // a category with numeric-looking values gets no allowed list rather than a wrong one.
+  if (column.type === 'category' && categories !== null && categories.length <= INFER_ALLOWED_MAX && categories.every(([value]) => typeof value === 'string')) {
     rules.push(['allowed', categories.map(([value]) => value).sort((a, b) => (String(a) < String(b) ? -1 : 1))]);
   }
   if ((column.type === 'integer' || column.type === 'string') && column.nulls === 0 && column.distinct.exact && column.distinct.value === column.count && column.count > 1) {
