@@ -679,7 +679,7 @@ const validate_data_metadata_metadata = defineAction({
     branding: { icon: 'check-square', color: 'green' },
     inputs: validate_data_inputs_inputs,
     outputs: {
-        valid: '`true` when no check failed at the `fail-on` level.',
+        valid: '`true` when no check failed at the `fail-on` level (with `never`, no error-level check).',
         errors: 'Number of failed error-level checks.',
         warnings: 'Number of failed warning-level checks.',
         rows: 'Rows read.',
@@ -1144,7 +1144,7 @@ function classifyValue(cell, value, scratch) {
         return scratch;
     }
     if (typeof value === 'number') {
-        if (!Number.isFinite(value)) {
+        if (Number.isNaN(value)) {
             cell.kind = cell_NULL;
             return scratch;
         }
@@ -1154,7 +1154,8 @@ function classifyValue(cell, value, scratch) {
         cell.buffer = scratch;
         cell.start = 0;
         cell.end = length;
-        cell.kind = Number.isInteger(value) && !/[.e]/.test(text) ? cell_INTEGER : cell_NUMBER;
+        // ±Infinity is text, as 1e400 in a CSV file is: no statistic or bound can take it.
+        cell.kind = !Number.isFinite(value) ? cell_TEXT : Number.isInteger(value) && !/[.e]/.test(text) ? cell_INTEGER : cell_NUMBER;
         cell.value = value === 0 ? 0 : value;
         return scratch;
     }

@@ -239,7 +239,7 @@ function checksTable(findings) {
     const icon = (finding) => (finding.passed ? '✅' : finding.severity === 'error' ? '❌' : '⚠️');
     return (0,markdown_table/* markdownTable */.Q)([
         ['', 'Check', 'Expected', 'Failed', 'Examples'],
-        ...findings.map((finding) => [icon(finding), checkName(finding), finding.expected, finding.passed && finding.failed === 0 ? '0' : failedCell(finding), examplesCell(finding)]),
+        ...findings.map((finding) => [icon(finding), checkName(finding), finding.expected.replaceAll('|', '\\|'), finding.passed && finding.failed === 0 ? '0' : failedCell(finding), examplesCell(finding)]),
     ]);
 }
 function profileRow(column, rows) {
@@ -1912,7 +1912,7 @@ async function scanCsv(source, delimiter, total, options) {
         throw new errors/* InputError */.dz(`${source.name}: the file has a header but no data rows.`);
     const starts = await splitCsv(source, rangeOffsets(header.dataOffset, source.size, options.threads));
     const job = (0,scan_worker/* scanJob */.Xi)({
-        path: source.name,
+        path: source.path ?? source.name,
         name: source.name,
         delimiter,
         columns: header.columns,
@@ -2124,10 +2124,6 @@ function positiveInteger(value) {
     const parsed = Number(value);
     return value !== undefined && value !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : undefined;
 }
-/** Worker threads for large CSV files: CD4ML_THREADS, else the machine's cores. */
-function defaultThreads(env = process.env) {
-    return Math.max(1, positiveInteger(env['CD4ML_THREADS']) ?? (0,external_node_os_.availableParallelism)());
-}
 async function validateDataset(options) {
     const schema = options.schema === undefined ? undefined : await loadSchema(options.schema, options.cwd);
     const needsStore = options.data.some((spec) => /^s3:\/\//i.test(spec.trim()));
@@ -2137,7 +2133,7 @@ async function validateDataset(options) {
         format: options.format,
         schema,
         maxExamples: options.maxExamples,
-        threads: options.threads ?? defaultThreads(),
+        threads: options.threads ?? (0,scan_worker/* defaultThreads */.Z9)(),
         ...(minBytes === undefined ? {} : { parallelMinBytes: minBytes }),
         workerScript: options.workerScript,
         logger: options.logger,
@@ -2148,7 +2144,7 @@ async function validateDataset(options) {
     const errors = failed.filter((finding) => finding.severity === 'error').length;
     const warnings = failed.length - errors;
     return {
-        report: { format: REPORT_FORMAT, version: 1, valid: errors === 0, errors, warnings, rows: total.rows, sources: total.sources, schema: schema?.file ?? null, findings },
+        report: { format: REPORT_FORMAT, version: 1, valid: errors + (options.failOn === 'warning' ? warnings : 0) === 0, errors, warnings, rows: total.rows, sources: total.sources, schema: schema?.file ?? null, findings },
         profile,
     };
 }
@@ -2175,11 +2171,18 @@ function columnRules(column, rows) {
     else
         rules.push(['max_null_fraction', Math.min(1, Math.ceil((column.nulls / rows) * 200) / 100)]); // twice the observed share, rounded up to 1%
     const s = column.summary;
-    if ((column.type === 'integer' || column.type === 'number' || column.type === 'date' || column.type === 'datetime') && s.min !== undefined && s.max !== undefined) {
+    const temporal = column.state.temporal;
+    if (column.type === 'datetime' && temporal !== null) {
+        // As UTC ISO 8601 (whatever offset or separator the data used), the form schema bounds take.
+        rules.push(['min', new Date(temporal.minMs).toISOString()], ['max', new Date(temporal.maxMs).toISOString()]);
+    }
+    else if ((column.type === 'integer' || column.type === 'number' || column.type === 'date') && s.min !== undefined && s.max !== undefined) {
         rules.push(['min', s.min], ['max', s.max]);
     }
     const categories = column.state.categories;
-    if (column.type === 'category' && categories !== null && categories.length <= INFER_ALLOWED_MAX) {
+    // Counted numbers stand for every spelling of their value (007 and 7); allowed compares text, so
+    // a category with numeric-looking values gets no allowed list rather than a wrong one.
+    if (column.type === 'category' && categories !== null && categories.length <= INFER_ALLOWED_MAX && categories.every(([value]) => typeof value === 'string')) {
         rules.push(['allowed', categories.map(([value]) => value).sort((a, b) => (String(a) < String(b) ? -1 : 1))]);
     }
     if ((column.type === 'integer' || column.type === 'string') && column.nulls === 0 && column.distinct.exact && column.distinct.value === column.count && column.count > 1) {
@@ -2564,6 +2567,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         cwd,
         store: () => createS3Store(),
         maxExamples: inputs['max-examples'],
+        failOn: inputs['fail-on'],
         workerScript: (0,scan_worker/* workerScript */.wF)(),
         logger,
     }));
@@ -2588,7 +2592,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
     await publishReport({ action: 'validate-data', key: inputs.data.join(','), markdown: renderValidationMarkdown(report, profile) }, { run, summary, logger, comment: inputs.comment, token: inputs['github-token'] });
     const failOn = inputs['fail-on'];
     const failing = report.errors + (failOn === 'warning' ? report.warnings : 0);
-    setOutput('valid', failing === 0);
+    setOutput('valid', report.valid);
     setOutput('errors', report.errors);
     setOutput('warnings', report.warnings);
     setOutput('rows', report.rows);

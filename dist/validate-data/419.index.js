@@ -327,7 +327,7 @@ const metadata = defineAction({
     branding: { icon: 'check-square', color: 'green' },
     inputs: inputs,
     outputs: {
-        valid: '`true` when no check failed at the `fail-on` level.',
+        valid: '`true` when no check failed at the `fail-on` level (with `never`, no error-level check).',
         errors: 'Number of failed error-level checks.',
         warnings: 'Number of failed warning-level checks.',
         rows: 'Rows read.',

@@ -400,7 +400,7 @@ function classifyValue(cell, value, scratch) {
         return scratch;
     }
     if (typeof value === 'number') {
-        if (!Number.isFinite(value)) {
+        if (Number.isNaN(value)) {
             cell.kind = NULL;
             return scratch;
         }
@@ -410,7 +410,8 @@ function classifyValue(cell, value, scratch) {
         cell.buffer = scratch;
         cell.start = 0;
         cell.end = length;
-        cell.kind = Number.isInteger(value) && !/[.e]/.test(text) ? INTEGER : NUMBER;
+        // ±Infinity is text, as 1e400 in a CSV file is: no statistic or bound can take it.
+        cell.kind = !Number.isFinite(value) ? TEXT : Number.isInteger(value) && !/[.e]/.test(text) ? INTEGER : NUMBER;
         cell.value = value === 0 ? 0 : value;
         return scratch;
     }
@@ -1008,7 +1009,9 @@ async function pump(source, tokenizer, start) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /**
  * A local file as a ByteSource: stat once, then stream it (optionally a byte range) in 1 MiB chunks
  * through a FileHandle, read a range at once (Parquet footers and column chunks), or open it for
@@ -1022,6 +1025,7 @@ async function pump(source, tokenizer, start) {
  * file that cannot be read (permissions). A file that shrinks while it is read ends early rather than
  * failing; the readers then report what they found.
  */
+
 
 
 /** Bytes per streamed chunk. */
@@ -1040,16 +1044,17 @@ async function localFileSource(path, name = path) {
     }
     if (stats.isDirectory()) {
         const dir = name.replace(/[\\/]+$/, '') || name;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`data: ${name} is a directory, not a file; name its files, or use a glob such as "${dir}/*.csv"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`data: ${name} is a directory, not a file; name its files, or use a glob such as "${dir}/*.csv"`);
     }
     if (!stats.isFile()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`data: ${name} is not a regular file; name a file, or a glob of files`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`data: ${name} is not a regular file; name a file, or a glob of files`);
     }
     const size = stats.size;
     return {
         name,
         size,
         local: true,
+        path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path),
         stream(range) {
             return streamFile(path, name, clampStart(range?.start ?? 0, size), clampEnd(range?.end ?? size, size));
         },
@@ -1133,16 +1138,16 @@ async function fill(handle, buffer, position, name) {
 function fileError(error, name) {
     const code = error?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`data: no such file: ${name}`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`data: no such file: ${name}`);
     if (code === 'EACCES' || code === 'EPERM') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`data: cannot read ${name} (permission denied); make the file readable by the user running the step`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`data: cannot read ${name} (permission denied); make the file readable by the user running the step`);
     }
     if (code === 'EISDIR') {
         const dir = name.replace(/[\\/]+$/, '') || name;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`data: ${name} is a directory, not a file; name its files, or use a glob such as "${dir}/*.csv"`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`data: ${name} is a directory, not a file; name its files, or use a glob such as "${dir}/*.csv"`);
     }
     if (typeof code === 'string')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`data: cannot read ${name} (${code}); check that the file exists and is readable`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`data: cannot read ${name} (${code}); check that the file exists and is readable`);
     return error;
 }
 
@@ -2735,6 +2740,7 @@ function show(value) {
 /* harmony export */   Dh: () => (/* binding */ startWorker),
 /* harmony export */   WJ: () => (/* binding */ isScanWorker),
 /* harmony export */   Xi: () => (/* binding */ scanJob),
+/* harmony export */   Z9: () => (/* binding */ defaultThreads),
 /* harmony export */   dO: () => (/* binding */ useWorkerScript),
 /* harmony export */   fR: () => (/* binding */ runScanWorker),
 /* harmony export */   w0: () => (/* binding */ scanRanges),
@@ -2818,10 +2824,11 @@ async function runScanWorker() {
 let entryScript;
 /** Workers started ahead of any job (useWorkerScript); they do not keep the process alive while unused. */
 const spares = [];
-/** Threads a scan uses unless told otherwise: CD4ML_THREADS, else the machine's cores (as validateDataset's default). */
-function expectedThreads() {
-    const configured = Number.parseInt(process.env['CD4ML_THREADS'] ?? '', 10);
-    return Number.isInteger(configured) && configured > 0 ? configured : (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)();
+/** Threads a scan uses unless told otherwise: CD4ML_THREADS (0 or 1: the calling thread only), else the machine's cores. */
+function defaultThreads(env = process.env) {
+    const configured = env['CD4ML_THREADS'];
+    const parsed = Number(configured);
+    return configured !== undefined && configured !== '' && Number.isInteger(parsed) && parsed >= 0 ? Math.max(1, parsed) : (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)();
 }
 /** At most this many workers are started ahead (the rest of a many-core machine's start when needed). */
 const MAX_SPARES = 3;
@@ -2832,7 +2839,7 @@ const MAX_SPARES = 3;
  */
 function useWorkerScript(path) {
     entryScript = path;
-    for (let i = spares.length + 1; i < Math.min(expectedThreads(), MAX_SPARES + 1); i += 1) {
+    for (let i = spares.length + 1; i < Math.min(defaultThreads(), MAX_SPARES + 1); i += 1) {
         const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(path, { workerData: { kind: SCAN_TASK, job: null } });
         worker.unref();
         const drop = () => {
@@ -3239,6 +3246,10 @@ class ColumnChecks {
         }
         if (this.hasBounds)
             this.checkBounds(cell, row, line);
+        // A category entry stands for exact bytes only for text-like cells; numbers and booleans share one
+        // entry across spellings (007 and 7, TRUE and true), which allowed and pattern tell apart.
+        if (kind === _data_cell_js__WEBPACK_IMPORTED_MODULE_0__/* .INTEGER */ .vh || kind === _data_cell_js__WEBPACK_IMPORTED_MODULE_0__/* .NUMBER */ .uk || kind === _data_cell_js__WEBPACK_IMPORTED_MODULE_0__/* .BOOLEAN */ .Jx)
+            entry = -1;
         if (this.allowed !== undefined) {
             let verdict = entry >= 0 ? this.allowedVerdicts[entry] : 0;
             if (verdict === 0) {
