@@ -20,11 +20,10 @@
  */
 import { BOOLEAN, type Cell, DATE, DATETIME, EMPTY, INTEGER, NULL, NUMBER, TEXT } from '../data/cell.js';
 import { CATEGORY_CAPACITY, CategoryTable, type CategoryCount } from './category-table.js';
-import { hashBytesCounting, signedHashBytes, signedHashNumber } from './hash.js';
+import { HASH_SEED_LOW as HASH_SEED, hashBytesCounting, signedHashBytes, signedHashNumber } from './hash.js';
 import { HyperLogLog } from './hyperloglog.js';
 import { KllSketch, type KllState } from './kll-sketch.js';
 
-export const HASH_SEED = 0x9747b28c;
 const TRUE_BYTES = Buffer.from('true');
 const FALSE_BYTES = Buffer.from('false');
 const TRUE_HASH = signedHashBytes(TRUE_BYTES, 0, 4, HASH_SEED);

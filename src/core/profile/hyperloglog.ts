@@ -55,7 +55,6 @@ export class HyperLogLog {
   private readonly shift: number;
   /** The bit below the p bits shifted out: 1 << (p − 1). */
   private readonly floor: number;
-  private readonly maxRank: number;
 
   constructor(p = 12) {
     if (!Number.isInteger(p) || p < HLL_MIN_PRECISION || p > HLL_MAX_PRECISION) {
@@ -66,7 +65,6 @@ export class HyperLogLog {
     this.registers = new Uint8Array(this.m);
     this.shift = 32 - p;
     this.floor = 1 << (p - 1);
-    this.maxRank = 32 - p + 1;
   }
 
   /** The relative standard error 1.04/√(2^p) of a sketch with precision p (Flajolet et al. 2007, Thm. 1). O(1). */
@@ -152,10 +150,5 @@ export class HyperLogLog {
       sketch.registers[j] = r;
     }
     return sketch;
-  }
-
-  /** The largest register value this precision can hold (33 − p). */
-  get maxRegister(): number {
-    return this.maxRank;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import type { ColumnProfileDocument, ProfileDocument } from '../profile/profile.js';
-import { describeExample, type Finding } from '../schema/evaluate.js';
+import { describeExample, type Finding, percent, shortValue } from '../schema/evaluate.js';
 
 export const REPORT_FORMAT = 'cd4ml-validation-report';
 
@@ -22,7 +22,6 @@ export interface ValidationReport {
 }
 
 const count = (value: number): string => value.toLocaleString('en-US');
-const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(3))}%`;
 
 /** Inline code for a table cell: backticks doubled as needed, pipes escaped. */
 export function code(text: string): string {
@@ -56,7 +55,7 @@ function examplesCell(finding: Finding): string {
       const text = describeExample({ ...example, value: undefined });
       if (example.value === undefined) return text;
       if (example.value === null) return `${text}: null`;
-      return `${text}: ${code(example.value.length > 40 ? `${example.value.slice(0, 39)}…` : example.value)}`;
+      return `${text}: ${code(shortValue(example.value))}`;
     })
     .join('<br>');
 }

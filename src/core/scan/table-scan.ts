@@ -12,8 +12,8 @@ import { type Cell, type CellKind, classifyBytes, classifyValue, INTEGER, newCel
 import type { CellValue, TableConsumer } from '../data/table.js';
 import { InputError } from '../errors.js';
 import { ColumnProfile, type ColumnState } from '../profile/column-profile.js';
-import { signedHashBytes } from '../profile/hash.js';
-import { type ColumnCheckState, ColumnChecks, SECOND_SEED } from '../schema/column-checks.js';
+import { HASH_SEED_HIGH, signedHashBytes } from '../profile/hash.js';
+import { type ColumnCheckState, ColumnChecks } from '../schema/column-checks.js';
 import type { DataSchema } from '../schema/types.js';
 import { KeyLog, type KeyLogState } from '../schema/unique-index.js';
 
@@ -255,7 +255,7 @@ export class TableScan implements TableConsumer {
       this.keyLo = mix(this.keyLo, this.wordView[0]!);
     } else {
       this.keyHi = mix(this.keyHi, signedHashBytes(cell.buffer, cell.start, cell.end, 0x85ebca6b));
-      this.keyLo = mix(this.keyLo, signedHashBytes(cell.buffer, cell.start, cell.end, SECOND_SEED));
+      this.keyLo = mix(this.keyLo, signedHashBytes(cell.buffer, cell.start, cell.end, HASH_SEED_HIGH));
     }
   }
 

@@ -25,7 +25,7 @@ import {
   transientText,
 } from '../data/cell.js';
 import { CATEGORY_CAPACITY } from '../profile/category-table.js';
-import { signedHashBytes } from '../profile/hash.js';
+import { HASH_SEED_HIGH, signedHashBytes } from '../profile/hash.js';
 import type { ColumnRules, ColumnType } from './types.js';
 import { KeyLog, type KeyLogState } from './unique-index.js';
 
@@ -35,7 +35,6 @@ const [TYPE, NULLABLE, MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX, ALLOWED, PATTERN,
   number, number, number, number, number, number, number, number, number, number, number,
 ];
 
-export const SECOND_SEED = 0x5bd1e995;
 
 export interface Example {
   /** 1-based data row (the header is not a row). */
@@ -168,7 +167,7 @@ export class ColumnChecks {
         lo = this.wordView[0]!;
       } else {
         hi = hash;
-        lo = signedHashBytes(cell.buffer, cell.start, cell.end, SECOND_SEED);
+        lo = signedHashBytes(cell.buffer, cell.start, cell.end, HASH_SEED_HIGH);
       }
       this.unique.add(hi, lo, row);
     }

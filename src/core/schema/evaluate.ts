@@ -32,7 +32,11 @@ export interface Finding {
   at?: SourcePosition;
 }
 
-const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(3))}%`;
+/** A fraction as a percentage with three significant digits: 0.0006 → 0.06%. */
+export const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(3))}%`;
+
+/** A value cut to 40 characters for examples. */
+export const shortValue = (value: string): string => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
 
 function listed(values: readonly string[], limit = 10): string {
   const shown = values.slice(0, limit).join(', ');
@@ -183,6 +187,5 @@ export function describeExample(example: Example): string {
   const where = `${example.source === undefined ? '' : `${example.source} `}row ${example.row}`;
   if (example.value === undefined) return where;
   if (example.value === null) return `${where}: null`;
-  const value = example.value.length > 40 ? `${example.value.slice(0, 39)}…` : example.value;
-  return `${where}: ${JSON.stringify(value)}`;
+  return `${where}: ${JSON.stringify(shortValue(example.value))}`;
 }

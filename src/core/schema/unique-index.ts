@@ -59,8 +59,6 @@ export class KeyLog {
   private readonly page: Uint32Array[] = new Array<Uint32Array>(PARTITIONS).fill(NO_PAGE);
   private readonly at = new Int32Array(PARTITIONS);
   private readonly end = new Int32Array(PARTITIONS);
-  /** Keys logged. */
-  size = 0;
 
   /** Logs the key (hi, lo) of `row`; its words may be signed or not. */
   add(hi: number, lo: number, row: number): void {
@@ -72,7 +70,6 @@ export class KeyLog {
     page[at + 1] = lo;
     page[at + 2] = row;
     this.at[partition] = at + 3;
-    this.size += 1;
   }
 
   /** Starts a new last block for the partition; returns where its first key goes. */
