@@ -1398,7 +1398,6 @@ class hyperloglog_HyperLogLog {
     shift;
     /** The bit below the p bits shifted out: 1 << (p − 1). */
     floor;
-    maxRank;
     constructor(p = 12) {
         if (!Number.isInteger(p) || p < HLL_MIN_PRECISION || p > HLL_MAX_PRECISION) {
             throw new InputError(`HyperLogLog precision must be an integer from ${HLL_MIN_PRECISION} to ${HLL_MAX_PRECISION}, got ${String(p)}.`);
@@ -1408,7 +1407,6 @@ class hyperloglog_HyperLogLog {
         this.registers = new Uint8Array(this.m);
         this.shift = 32 - p;
         this.floor = 1 << (p - 1);
-        this.maxRank = 32 - p + 1;
     }
     /** The relative standard error 1.04/√(2^p) of a sketch with precision p (Flajolet et al. 2007, Thm. 1). O(1). */
     static standardError(p) {
@@ -1493,10 +1491,6 @@ class hyperloglog_HyperLogLog {
             sketch.registers[j] = r;
         }
         return sketch;
-    }
-    /** The largest register value this precision can hold (33 − p). */
-    get maxRegister() {
-        return this.maxRank;
     }
 }
 
@@ -2143,12 +2137,11 @@ function show(value) {
 
 
 
-const HASH_SEED = 0x9747b28c;
 const TRUE_BYTES = Buffer.from('true');
 const FALSE_BYTES = Buffer.from('false');
-const TRUE_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 4, HASH_SEED);
-const FALSE_HASH = hash_signedHashBytes(FALSE_BYTES, 0, 5, HASH_SEED);
-const EMPTY_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 0, HASH_SEED);
+const TRUE_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 4, HASH_SEED_LOW);
+const FALSE_HASH = hash_signedHashBytes(FALSE_BYTES, 0, 5, HASH_SEED_LOW);
+const EMPTY_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 0, HASH_SEED_LOW);
 /** Numeric values summed around a fixed centre before they are merged into the moments. */
 const MOMENT_BLOCK = 256;
 /** Code points counted by hashBytesCounting. */

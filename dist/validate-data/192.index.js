@@ -48,7 +48,10 @@ var markdown_table = __webpack_require__(3116);
 var column_checks = __webpack_require__(6711);
 ;// CONCATENATED MODULE: ./src/core/schema/evaluate.ts
 
+/** A fraction as a percentage with three significant digits: 0.0006 → 0.06%. */
 const percent = (fraction) => `${Number((fraction * 100).toPrecision(3))}%`;
+/** A value cut to 40 characters for examples. */
+const shortValue = (value) => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
 function listed(values, limit = 10) {
     const shown = values.slice(0, limit).join(', ');
     return values.length > limit ? `${shown}, … (${values.length} values)` : shown;
@@ -141,7 +144,7 @@ function evaluate(schema, total) {
             continue;
         const severity = rules.severity ?? 'error';
         const mostly = rules.mostly ?? 1;
-        column_checks/* ROW_RULES */.be.forEach((rule, index) => {
+        column_checks/* ROW_RULES */.b.forEach((rule, index) => {
             if (!declared(rule, rules))
                 return;
             const failed = checks.failures[index];
@@ -181,8 +184,7 @@ function describeExample(example) {
         return where;
     if (example.value === null)
         return `${where}: null`;
-    const value = example.value.length > 40 ? `${example.value.slice(0, 39)}…` : example.value;
-    return `${where}: ${JSON.stringify(value)}`;
+    return `${where}: ${JSON.stringify(shortValue(example.value))}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/validation-report.ts
@@ -195,7 +197,6 @@ function describeExample(example) {
 
 const REPORT_FORMAT = 'cd4ml-validation-report';
 const count = (value) => value.toLocaleString('en-US');
-const validation_report_percent = (fraction) => `${Number((fraction * 100).toPrecision(3))}%`;
 /** Inline code for a table cell: backticks doubled as needed, pipes escaped. */
 function code(text) {
     const clean = text.replace(/\r?\n/g, '↵').replaceAll('|', '\\|');
@@ -220,7 +221,7 @@ function failedCell(finding) {
         return `${count(finding.checked)} rows`;
     if (finding.names !== undefined)
         return finding.names.map(code).join(', ');
-    const share = `${count(finding.failed)} of ${count(finding.checked)} (${validation_report_percent(finding.fraction)})`;
+    const share = `${count(finding.failed)} of ${count(finding.checked)} (${percent(finding.fraction)})`;
     return finding.mostly === undefined ? share : `${share}; mostly ${finding.mostly}`;
 }
 function examplesCell(finding) {
@@ -231,7 +232,7 @@ function examplesCell(finding) {
             return text;
         if (example.value === null)
             return `${text}: null`;
-        return `${text}: ${code(example.value.length > 40 ? `${example.value.slice(0, 39)}…` : example.value)}`;
+        return `${text}: ${code(shortValue(example.value))}`;
     })
         .join('<br>');
 }
@@ -249,10 +250,10 @@ function profileRow(column, rows) {
     if (s.mean !== undefined)
         shape = `mean ${number(s.mean)}${s.std === undefined ? '' : ` ± ${number(s.std)}`}`;
     else if (s.top !== undefined)
-        shape = s.top.values.slice(0, 3).map(([value, n]) => `${code(String(value))} ${validation_report_percent(n / column.count)}`).join(', ');
+        shape = s.top.values.slice(0, 3).map(([value, n]) => `${code(String(value))} ${percent(n / column.count)}`).join(', ');
     else if (s.length !== undefined)
         shape = `length ${s.length.min}–${s.length.max}`;
-    const nulls = column.nulls === 0 ? '0' : `${count(column.nulls)} (${validation_report_percent(column.nulls / rows)})`;
+    const nulls = column.nulls === 0 ? '0' : `${count(column.nulls)} (${percent(column.nulls / rows)})`;
     return [code(column.name), column.type, nulls, distinct, number(s.min), number(s.quantiles?.['0.5']), number(s.max), shape];
 }
 function profileTable(profile) {
@@ -276,7 +277,7 @@ function renderValidationMarkdown(report, profile) {
         lines.push(checksTable(failed), '');
     if (passed.length > 0)
         lines.push(`<details><summary>${passed.length} check${passed.length === 1 ? '' : 's'} passed</summary>`, '', checksTable(passed), '', '</details>', '');
-    lines.push('<details><summary>Profile</summary>', '', profileTable(profile), '', `Quantiles are within ±${validation_report_percent(profile.rank_error)} in rank (KLL sketch); ≈ marks an estimated distinct count.`, '', '</details>');
+    lines.push('<details><summary>Profile</summary>', '', profileTable(profile), '', `Quantiles are within ±${percent(profile.rank_error)} in rank (KLL sketch); ≈ marks an estimated distinct count.`, '', '</details>');
     return lines.join('\n');
 }
 
@@ -1749,12 +1750,12 @@ class ScanTotal {
         part.columns.forEach((name, index) => {
             let profile = this.profiles.get(name);
             if (profile === undefined) {
-                profile = new column_profile/* ColumnProfile */.oV();
+                profile = new column_profile/* ColumnProfile */.o();
                 profile.addNulls(this.rows);
                 this.profiles.set(name, profile);
                 this.columns.push(name);
             }
-            profile.merge(column_profile/* ColumnProfile */.oV.fromState(part.profiles[index]));
+            profile.merge(column_profile/* ColumnProfile */.o.fromState(part.profiles[index]));
             const state = part.checks[index];
             if (state !== null && state !== undefined) {
                 this.checksOf(name)?.absorb(state, this.fileRows, lineBase, source);
@@ -1831,7 +1832,7 @@ class ScanTotal {
         let checks = this.checks.get(name);
         const rules = this.schema?.columns.get(name);
         if (checks === undefined && rules !== undefined) {
-            checks = new column_checks/* ColumnChecks */.sm(rules, this.maxExamples);
+            checks = new column_checks/* ColumnChecks */.s(rules, this.maxExamples);
             checks.absorbMissing(this.rows);
             this.checks.set(name, checks);
         }

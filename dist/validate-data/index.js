@@ -1362,10 +1362,10 @@ class CategoryTable {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  oV: () => (/* binding */ ColumnProfile)
+  o: () => (/* binding */ ColumnProfile)
 });
 
-// UNUSED EXPORTS: HASH_SEED, sortCategories
+// UNUSED EXPORTS: sortCategories
 
 // EXTERNAL MODULE: ./src/core/data/cell.ts
 var data_cell = __nccwpck_require__(8118);
@@ -1425,7 +1425,6 @@ class HyperLogLog {
     shift;
     /** The bit below the p bits shifted out: 1 << (p − 1). */
     floor;
-    maxRank;
     constructor(p = 12) {
         if (!Number.isInteger(p) || p < HLL_MIN_PRECISION || p > HLL_MAX_PRECISION) {
             throw new errors/* InputError */.dz(`HyperLogLog precision must be an integer from ${HLL_MIN_PRECISION} to ${HLL_MAX_PRECISION}, got ${String(p)}.`);
@@ -1435,7 +1434,6 @@ class HyperLogLog {
         this.registers = new Uint8Array(this.m);
         this.shift = 32 - p;
         this.floor = 1 << (p - 1);
-        this.maxRank = 32 - p + 1;
     }
     /** The relative standard error 1.04/√(2^p) of a sketch with precision p (Flajolet et al. 2007, Thm. 1). O(1). */
     static standardError(p) {
@@ -1521,10 +1519,6 @@ class HyperLogLog {
         }
         return sketch;
     }
-    /** The largest register value this precision can hold (33 − p). */
-    get maxRegister() {
-        return this.maxRank;
-    }
 }
 
 // EXTERNAL MODULE: ./src/core/profile/kll-sketch.ts
@@ -1555,12 +1549,11 @@ var kll_sketch = __nccwpck_require__(4381);
 
 
 
-const HASH_SEED = 0x9747b28c;
 const TRUE_BYTES = Buffer.from('true');
 const FALSE_BYTES = Buffer.from('false');
-const TRUE_HASH = (0,profile_hash/* signedHashBytes */.i4)(TRUE_BYTES, 0, 4, HASH_SEED);
-const FALSE_HASH = (0,profile_hash/* signedHashBytes */.i4)(FALSE_BYTES, 0, 5, HASH_SEED);
-const EMPTY_HASH = (0,profile_hash/* signedHashBytes */.i4)(TRUE_BYTES, 0, 0, HASH_SEED);
+const TRUE_HASH = (0,profile_hash/* signedHashBytes */.i4)(TRUE_BYTES, 0, 4, profile_hash/* HASH_SEED_LOW */.eH);
+const FALSE_HASH = (0,profile_hash/* signedHashBytes */.i4)(FALSE_BYTES, 0, 5, profile_hash/* HASH_SEED_LOW */.eH);
+const EMPTY_HASH = (0,profile_hash/* signedHashBytes */.i4)(TRUE_BYTES, 0, 0, profile_hash/* HASH_SEED_LOW */.eH);
 /** Numeric values summed around a fixed centre before they are merged into the moments. */
 const MOMENT_BLOCK = 256;
 /** Code points counted by hashBytesCounting. */
@@ -1631,7 +1624,7 @@ class ColumnProfile {
                 categories.counts[entry] = categories.counts[entry] + 1;
                 return entry;
             }
-            hash = (0,profile_hash/* signedHashNumber */.qM)(x, HASH_SEED);
+            hash = (0,profile_hash/* signedHashNumber */.qM)(x, profile_hash/* HASH_SEED_LOW */.eH);
             if (categories !== null) {
                 entry = categories.number(x, hash);
                 if (entry < 0)
@@ -1641,7 +1634,7 @@ class ColumnProfile {
                 this.sketch.update(x);
         }
         else if (kind === data_cell/* TEXT */.a$) {
-            hash = (0,profile_hash/* hashBytesCounting */.x6)(cell.buffer, cell.start, cell.end, HASH_SEED, counted);
+            hash = (0,profile_hash/* hashBytesCounting */.x6)(cell.buffer, cell.start, cell.end, profile_hash/* HASH_SEED_LOW */.eH, counted);
             const length = counted[0];
             this.lastLength = length;
             this.lengthCount += 1;
@@ -1654,7 +1647,7 @@ class ColumnProfile {
                 entry = categories.text(cell.buffer, cell.start, cell.end, hash);
         }
         else if (kind === data_cell/* DATE */.vH || kind === data_cell/* DATETIME */.cD) {
-            hash = (0,profile_hash/* signedHashBytes */.i4)(cell.buffer, cell.start, cell.end, HASH_SEED);
+            hash = (0,profile_hash/* signedHashBytes */.i4)(cell.buffer, cell.start, cell.end, profile_hash/* HASH_SEED_LOW */.eH);
             const ms = cell.value;
             if (ms < this.temporalMin) {
                 this.temporalMin = ms;
@@ -1902,11 +1895,11 @@ function tableOf(entries) {
     for (const [value, count] of entries) {
         let entry;
         if (typeof value === 'number') {
-            entry = table.number(value, (0,profile_hash/* signedHashNumber */.qM)(value, HASH_SEED));
+            entry = table.number(value, (0,profile_hash/* signedHashNumber */.qM)(value, profile_hash/* HASH_SEED_LOW */.eH));
         }
         else {
             const bytes = Buffer.from(value, 'utf8');
-            entry = table.text(bytes, 0, bytes.length, (0,profile_hash/* signedHashBytes */.i4)(bytes, 0, bytes.length, HASH_SEED));
+            entry = table.text(bytes, 0, bytes.length, (0,profile_hash/* signedHashBytes */.i4)(bytes, 0, bytes.length, profile_hash/* HASH_SEED_LOW */.eH));
         }
         if (entry < 0)
             return null;
@@ -1950,11 +1943,13 @@ function mergeCategories(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aG: () => (/* binding */ HASH_SEED_HIGH),
+/* harmony export */   eH: () => (/* binding */ HASH_SEED_LOW),
 /* harmony export */   i4: () => (/* binding */ signedHashBytes),
 /* harmony export */   qM: () => (/* binding */ signedHashNumber),
 /* harmony export */   x6: () => (/* binding */ hashBytesCounting)
 /* harmony export */ });
-/* unused harmony exports HASH_SEED_LOW, HASH_SEED_HIGH, hashBytes, hashNumber */
+/* unused harmony exports hashBytes, hashNumber */
 /**
  * 32-bit hashing for the data profile's hot path: one call per CSV field, so both functions are
  * allocation-free and work on bytes and numbers directly (no strings are built).
@@ -2953,11 +2948,11 @@ class TableScan {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: the header names column "${name}" twice (columns ${earlier + 1} and ${index + 1}); column names must be unique.`);
             }
             seen.set(name, index);
-            const profile = new _profile_column_profile_js__WEBPACK_IMPORTED_MODULE_3__/* .ColumnProfile */ .oV();
+            const profile = new _profile_column_profile_js__WEBPACK_IMPORTED_MODULE_3__/* .ColumnProfile */ .o();
             profile.addNulls(this.rows);
             this.profiles.push(profile);
             const rules = this.options.schema?.columns.get(name);
-            const checks = rules === undefined ? null : new _schema_column_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .ColumnChecks */ .sm(rules, this.options.maxExamples);
+            const checks = rules === undefined ? null : new _schema_column_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .ColumnChecks */ .s(rules, this.options.maxExamples);
             checks?.absorbMissing(this.rows);
             this.checks.push(checks);
         });
@@ -3116,7 +3111,7 @@ class TableScan {
         }
         else {
             this.keyHi = mix(this.keyHi, (0,_profile_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .signedHashBytes */ .i4)(cell.buffer, cell.start, cell.end, 0x85ebca6b));
-            this.keyLo = mix(this.keyLo, (0,_profile_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .signedHashBytes */ .i4)(cell.buffer, cell.start, cell.end, _schema_column_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .SECOND_SEED */ .pv));
+            this.keyLo = mix(this.keyLo, (0,_profile_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .signedHashBytes */ .i4)(cell.buffer, cell.start, cell.end, _profile_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .HASH_SEED_HIGH */ .aG));
         }
     }
     result() {
@@ -3139,9 +3134,8 @@ class TableScan {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   be: () => (/* binding */ ROW_RULES),
-/* harmony export */   pv: () => (/* binding */ SECOND_SEED),
-/* harmony export */   sm: () => (/* binding */ ColumnChecks)
+/* harmony export */   b: () => (/* binding */ ROW_RULES),
+/* harmony export */   s: () => (/* binding */ ColumnChecks)
 /* harmony export */ });
 /* harmony import */ var _data_cell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8118);
 /* harmony import */ var _profile_category_table_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3372);
@@ -3165,7 +3159,6 @@ class TableScan {
 
 const ROW_RULES = ['type', 'nullable', 'min', 'max', 'exclusive_min', 'exclusive_max', 'allowed', 'pattern', 'min_length', 'max_length', 'unique'];
 const [TYPE, NULLABLE, MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX, ALLOWED, PATTERN, MIN_LENGTH, MAX_LENGTH, UNIQUE] = ROW_RULES.map((_, i) => i);
-const SECOND_SEED = 0x5bd1e995;
 /** The cell kinds each type accepts, one bit per kind. */
 const EVERY_KIND = 0xff;
 const ACCEPTS = {
@@ -3287,7 +3280,7 @@ class ColumnChecks {
             }
             else {
                 hi = hash;
-                lo = (0,_profile_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .signedHashBytes */ .i4)(cell.buffer, cell.start, cell.end, SECOND_SEED);
+                lo = (0,_profile_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .signedHashBytes */ .i4)(cell.buffer, cell.start, cell.end, _profile_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .HASH_SEED_HIGH */ .aG);
             }
             this.unique.add(hi, lo, row);
         }
@@ -3402,8 +3395,6 @@ class KeyLog {
     page = new Array(PARTITIONS).fill(NO_PAGE);
     at = new Int32Array(PARTITIONS);
     end = new Int32Array(PARTITIONS);
-    /** Keys logged. */
-    size = 0;
     /** Logs the key (hi, lo) of `row`; its words may be signed or not. */
     add(hi, lo, row) {
         const partition = spread(hi, lo) >>> (32 - PARTITION_BITS);
@@ -3415,7 +3406,6 @@ class KeyLog {
         page[at + 1] = lo;
         page[at + 2] = row;
         this.at[partition] = at + 3;
-        this.size += 1;
     }
     /** Starts a new last block for the partition; returns where its first key goes. */
     newBlock(partition) {
