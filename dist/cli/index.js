@@ -376,6 +376,8 @@ function readInputs(specs, source) {
 ;// CONCATENATED MODULE: ./src/actions/common-inputs.ts
 /** Inputs several actions share, declared once so their wording and parsing agree. */
 
+/** The data formats the readers take; `auto` picks one from the file extension. */
+const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'];
 const githubToken = {
     description: 'Token for the GitHub API (comments, check runs, statuses). The workflow token is enough; on pull requests from forks it is read-only and the report goes to the job summary only.',
     runnerDefault: '${{ github.token }}',
@@ -482,7 +484,11 @@ const metadata_metadata = defineAction({
 const TASKS = ['binary', 'multiclass', 'regression'];
 const evaluate_gate_inputs_inputs = defineInputs({
     model: { description: 'Candidate model (ONNX) to score on `data`.', parser: existingFile() },
-    data: { description: 'Evaluation dataset (path, glob or s3:// URI).', parser: parsers_text('a path, glob or s3:// URI') },
+    data: {
+        description: 'Evaluation dataset: a file path, a glob of shards or an `s3://bucket/key` URI (CSV, TSV, JSON Lines or Parquet). Several may be listed, one per line.',
+        parser: list(parsers_text('a path, glob or s3:// URI'), 'paths, globs or s3:// URIs', 'newlines'),
+    },
+    format: { description: 'Format of `data`; `auto` picks it from the file extension.', default: 'auto', parser: oneOf(DATA_FORMATS) },
     label: { description: 'Label column in `data`.', parser: parsers_text('a column name') },
     task: { description: 'Task type: `binary`, `multiclass` or `regression`; inferred from the labels when omitted.', parser: oneOf(TASKS) },
     features: { description: 'Feature columns, in the order the model expects them; one per line or comma-separated.', parser: list(parsers_text('a column name'), 'column names') },
@@ -492,8 +498,16 @@ const evaluate_gate_inputs_inputs = defineInputs({
         description: 'Baseline metrics: a JSON file, or `base:<path>` to read that file at the pull request\'s base commit.',
         parser: parsers_text('a JSON file path or base:<path>'),
     },
-    policy: { description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence.', parser: yamlFile() },
+    policy: {
+        description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence, and slices (see docs/gate-policy.md).',
+        parser: existingFile(),
+    },
     thresholds: { description: 'Short inline rules, e.g. `roc_auc>=0.8, log_loss<=+5%`.', parser: list(parsers_text('a rule such as roc_auc>=0.8'), 'rules such as roc_auc>=0.8') },
+    threshold: {
+        description: 'Binary tasks: a row is predicted positive when its probability is at least this. A `threshold` in the policy file overrides it.',
+        default: '0.5',
+        parser: number({ min: 0, max: 1 }),
+    },
     bootstrap: { description: 'Bootstrap resamples for the confidence intervals.', default: '1000', parser: integer({ min: 100, max: 100000 }) },
     seed: { description: 'Seed of the bootstrap, so reruns agree.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
     comment: commentInput('true', 'the metric comparison'),
@@ -630,7 +644,6 @@ const train_on_gpu_runner_metadata_metadata = defineAction({
 
 
 
-const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'];
 const FAIL_ON = ['error', 'warning', 'never'];
 const validate_data_inputs_inputs = defineInputs({
     data: {

@@ -28661,6 +28661,8 @@ var spec = __nccwpck_require__(7358);
 ;// CONCATENATED MODULE: ./src/actions/common-inputs.ts
 /** Inputs several actions share, declared once so their wording and parsing agree. */
 
+/** The data formats the readers take; `auto` picks one from the file extension. */
+const DATA_FORMATS = (/* unused pure expression or super */ null && (['auto', 'csv', 'tsv', 'jsonl', 'parquet']));
 const githubToken = {
     description: 'Token for the GitHub API (comments, check runs, statuses). The workflow token is enough; on pull requests from forks it is read-only and the report goes to the job summary only.',
     runnerDefault: '${{ github.token }}',

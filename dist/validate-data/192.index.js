@@ -2226,7 +2226,7 @@ var plugin_throttling_dist_bundle = __webpack_require__(6856);
 
 
 
-function createGitHubClient(token, options) {
+function client_createGitHubClient(token, options) {
     const { logger } = options;
     const rateLimitRetries = options.rateLimitRetries ?? 2;
     const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
@@ -2337,7 +2337,7 @@ function isWriteRefused(error) {
  * Runs `write`; on a 403 logs a warning that names `what` and returns undefined. Other errors
  * propagate: they are real failures.
  */
-async function writeOrWarn(what, permission, write, logger) {
+async function write_access_writeOrWarn(what, permission, write, logger) {
     try {
         return await write();
     }
@@ -2354,6 +2354,7 @@ async function writeOrWarn(what, permission, write, logger) {
 
 
 
+
 async function publishReport(report, options) {
     const { run, logger } = options;
     const inSummary = options.summary.append(report.markdown);
@@ -2367,10 +2368,37 @@ async function publishReport(report, options) {
         logger.warning(`No GitHub token: the ${report.action} report was not posted to the pull request. Set the github-token input.`);
         return { inSummary };
     }
-    const client = options.client ?? createGitHubClient(options.token, { apiUrl: run.apiUrl, logger });
+    const client = options.client ?? client_createGitHubClient(options.token, { apiUrl: run.apiUrl, logger });
     const { repository, pullRequest } = run;
-    const comment = await writeOrWarn(`post the ${report.action} comment on pull request #${pullRequest.number}`, 'pull-requests', () => upsertStickyComment(client, repository, pullRequest.number, { action: report.action, key: report.key, body: report.markdown, ...(run.runUrl === undefined ? {} : { fullReportUrl: run.runUrl }) }, logger), logger);
+    const comment = await write_access_writeOrWarn(`post the ${report.action} comment on pull request #${pullRequest.number}`, 'pull-requests', () => upsertStickyComment(client, repository, pullRequest.number, { action: report.action, key: report.key, body: report.markdown, ...(run.runUrl === undefined ? {} : { fullReportUrl: run.runUrl }) }, logger), logger);
     return comment === undefined ? { inSummary } : { inSummary, comment };
+}
+/**
+ * Posts a completed check run on the commit under test (the pull request's head, else the run's
+ * commit), concluding `success` or `failure`. A refused write warns (the job summary has the report);
+ * outside a repository or without a token there is nothing to post to.
+ */
+async function publishVerdictCheck(check, options) {
+    const { run, logger } = options;
+    const headSha = run.pullRequest?.headSha ?? run.sha;
+    if (run.repository === undefined || headSha === undefined) {
+        logger.info(`Not in a GitHub repository run: no ${check.name} check run is posted.`);
+        return undefined;
+    }
+    if (options.token === undefined) {
+        logger.warning(`No GitHub token: the ${check.name} check run was not posted. Set the github-token input.`);
+        return undefined;
+    }
+    const client = options.client ?? createGitHubClient(options.token, { apiUrl: run.apiUrl, logger });
+    const title = check.title.length > 200 ? `${check.title.slice(0, 199)}…` : check.title;
+    return writeOrWarn(`post the ${check.name} check run`, 'checks', () => createCompletedCheck(client, run.repository, {
+        name: check.name,
+        headSha,
+        conclusion: check.passed ? 'success' : 'failure',
+        title,
+        summary: check.markdown,
+        ...(run.runUrl === undefined ? {} : { detailsUrl: run.runUrl }),
+    }), logger);
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js

@@ -43,6 +43,8 @@ export interface CheckRun {
 interface Handled {
   status: number;
   body: unknown;
+  /** Send `body` (a string) as is rather than as JSON. */
+  raw?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -52,6 +54,8 @@ type Handler = (request: {
   body: Record<string, unknown>;
   account: Account;
   url: URL;
+  /** The request's Accept header. */
+  accept: string;
 }) => Handled;
 
 export class FakeGitHub {
@@ -60,6 +64,8 @@ export class FakeGitHub {
   readonly comments: IssueComment[] = [];
   readonly checkRuns: CheckRun[] = [];
   readonly statuses: Array<Record<string, unknown>> = [];
+  /** Repository files by `<ref>:<path>`, served by the contents API. */
+  readonly files = new Map<string, string>();
   private readonly tokens = new Map<string, Account>();
   private readonly validator = new OpenApiValidator();
   private server: Server | undefined;
@@ -83,6 +89,11 @@ export class FakeGitHub {
     const comment = { id: this.nextId++, issueNumber, body, login };
     this.comments.push(comment);
     return comment;
+  }
+
+  /** Seeds a repository file at a commit, for the contents API. */
+  seedFile(ref: string, path: string, content: string): void {
+    this.files.set(`${ref}:${path}`, content);
   }
 
   async start(): Promise<string> {
@@ -163,6 +174,18 @@ export class FakeGitHub {
       run.annotations.push(...(output.annotations ?? []));
       return { status: 200, body: { id: run.id, url: `${this.url}/repos/o/r/check-runs/${run.id}`, html_url: `https://github.com/o/r/runs/${run.id}` } };
     },
+    'repos/get-content': ({ params, query, accept }) => {
+      const ref = query.get('ref') ?? 'HEAD';
+      const path = String(params['path']);
+      const content = this.files.get(`${ref}:${path}`);
+      if (content === undefined) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' } };
+      if (/application\/vnd\.github(?:\.v3)?\.raw/.test(accept)) {
+        return { status: 200, body: content, raw: true, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
+      }
+      const name = path.split('/').pop();
+      const encoded = Buffer.from(content).toString('base64');
+      return { status: 200, body: { type: 'file', encoding: 'base64', size: content.length, name, path, content: encoded, sha: 'f'.repeat(40) } };
+    },
     'repos/create-commit-status': ({ params, body }) => {
       const status = { id: this.nextId++, sha: params['sha'], ...body };
       this.statuses.push(status);
@@ -177,9 +200,9 @@ export class FakeGitHub {
     return text === '' ? undefined : (JSON.parse(text) as unknown);
   }
 
-  private send(res: ServerResponse, { status, body, headers = {} }: Handled): void {
+  private send(res: ServerResponse, { status, body, headers = {}, raw = false }: Handled): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(body));
+    res.end(raw ? String(body) : JSON.stringify(body));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -228,7 +251,7 @@ export class FakeGitHub {
       });
       return;
     }
-    this.send(res, handler({ params: operation.params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, account, url }));
+    this.send(res, handler({ params: operation.params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, account, url, accept: req.headers.accept ?? '' }));
   }
 
   /** GraphQL is not in the REST description: only the viewer query the project sends is known. */

@@ -10,6 +10,7 @@ import { nodeRuntimes, ROOT, runBundle } from '../support/runner.js';
 
 const LOGISTIC_MODEL = 'test/fixtures/models/logistic.onnx';
 const LOGISTIC_SHA256 = 'a64bf703e7bee6b3f187fb92e3900b65769ddc31b792f756d3ce65372b723e5c';
+const LOGISTIC_EVALUATION = { model: LOGISTIC_MODEL, data: 'test/fixtures/gate/logistic-eval.csv', label: 'label', features: 'x1, x2, x3' };
 
 let fake: FakeGitHub;
 
@@ -58,7 +59,6 @@ describe.each(nodeRuntimes())('under $name', (node) => {
 
   test.each([
     ['train-on-gpu-runner', { run: 'python train.py' }, 'Training (train-on-gpu-runner)'],
-    ['evaluate-gate', {}, 'Metric evaluation and gating (evaluate-gate)'],
     ['register-model', { name: 'churn' }, 'The model registry (register-model)'],
     ['deploy-canary', { model: 'registry:churn@staging' }, 'Deployment (deploy-canary)'],
     ['check-drift', { reference: 'profile.json', current: 'recent.csv' }, 'Drift checks (check-drift)'],
@@ -70,10 +70,11 @@ describe.each(nodeRuntimes())('under $name', (node) => {
     expect(run.summary).toBe('');
   });
 
-  test('evaluate-gate loads an ONNX model with the bundled onnxruntime binary', async () => {
-    const run = await runBundle('evaluate-gate', { node, inputs: { model: LOGISTIC_MODEL }, apiUrl: fake.url });
-    expect(run.stdout).toContain(`Loaded ${LOGISTIC_MODEL} (sha256 ${LOGISTIC_SHA256}): inputs features; outputs probability.`);
-    expect(run.errors).toEqual(['evaluate-gate: Metric evaluation and gating (evaluate-gate) is not implemented yet in this version of cd4ml-actions; nothing was done.']);
+  test('evaluate-gate scores a committed ONNX model with the bundled onnxruntime binary', async () => {
+    const run = await runBundle('evaluate-gate', { node, inputs: { ...LOGISTIC_EVALUATION, thresholds: 'roc_auc>=0.5' }, apiUrl: fake.url });
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain(`- Candidate: \`${LOGISTIC_MODEL}\` sha256 \`${LOGISTIC_SHA256}\` (input \`features\`, output \`probability\`)`);
   });
 });
 
@@ -81,7 +82,7 @@ describe('onnxruntime native files', () => {
   test('a file that is not a model gets a clear error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd4ml-onnx-'));
     writeFileSync(join(dir, 'model.onnx'), 'not a model');
-    const run = await runBundle('evaluate-gate', { inputs: { model: join(dir, 'model.onnx') } });
+    const run = await runBundle('evaluate-gate', { inputs: { ...LOGISTIC_EVALUATION, model: join(dir, 'model.onnx') } });
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toMatch(
       new RegExp(`^evaluate-gate: ${join(dir, 'model.onnx')} is not a model onnxruntime can load: .+\\. Export the model to ONNX \\(opset 7 or later\\) and try again\\.$`),
@@ -92,7 +93,7 @@ describe('onnxruntime native files', () => {
     // The same bundle, copied without dist/bin: what a platform with no bundled binary sees.
     const dist = join(mkdtempSync(join(tmpdir(), 'cd4ml-nobin-')), 'dist');
     cpSync(join(ROOT, 'dist/evaluate-gate'), join(dist, 'evaluate-gate'), { recursive: true });
-    const run = await runBundle('evaluate-gate', { inputs: { model: LOGISTIC_MODEL }, bundle: join(dist, 'evaluate-gate/index.js') });
+    const run = await runBundle('evaluate-gate', { inputs: LOGISTIC_EVALUATION, bundle: join(dist, 'evaluate-gate/index.js') });
     expect(run.errors).toEqual([
       `evaluate-gate: onnxruntime-node has no native binary for ${process.platform}-${process.arch} here: the bundled actions ship the linux-x64 binary only. ` +
         'Run the step on an ubuntu x64 runner, or run the cd4ml command from a clone after `npm ci` on this machine.',

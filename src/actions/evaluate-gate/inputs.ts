@@ -1,12 +1,16 @@
-import { boolean, existingFile, integer, jsonFile, list, oneOf, text, yamlFile } from '../../core/inputs/parsers.js';
+import { boolean, existingFile, integer, jsonFile, list, number, oneOf, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
-import { commentInput, githubToken } from '../common-inputs.js';
+import { commentInput, DATA_FORMATS, githubToken } from '../common-inputs.js';
 
 export const TASKS = ['binary', 'multiclass', 'regression'] as const;
 
 export const inputs = defineInputs({
   model: { description: 'Candidate model (ONNX) to score on `data`.', parser: existingFile() },
-  data: { description: 'Evaluation dataset (path, glob or s3:// URI).', parser: text('a path, glob or s3:// URI') },
+  data: {
+    description: 'Evaluation dataset: a file path, a glob of shards or an `s3://bucket/key` URI (CSV, TSV, JSON Lines or Parquet). Several may be listed, one per line.',
+    parser: list(text('a path, glob or s3:// URI'), 'paths, globs or s3:// URIs', 'newlines'),
+  },
+  format: { description: 'Format of `data`; `auto` picks it from the file extension.', default: 'auto', parser: oneOf(DATA_FORMATS) },
   label: { description: 'Label column in `data`.', parser: text('a column name') },
   task: { description: 'Task type: `binary`, `multiclass` or `regression`; inferred from the labels when omitted.', parser: oneOf(TASKS) },
   features: { description: 'Feature columns, in the order the model expects them; one per line or comma-separated.', parser: list(text('a column name'), 'column names') },
@@ -16,8 +20,16 @@ export const inputs = defineInputs({
     description: 'Baseline metrics: a JSON file, or `base:<path>` to read that file at the pull request\'s base commit.',
     parser: text('a JSON file path or base:<path>'),
   },
-  policy: { description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence.', parser: yamlFile() },
+  policy: {
+    description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence, and slices (see docs/gate-policy.md).',
+    parser: existingFile(),
+  },
   thresholds: { description: 'Short inline rules, e.g. `roc_auc>=0.8, log_loss<=+5%`.', parser: list(text('a rule such as roc_auc>=0.8'), 'rules such as roc_auc>=0.8') },
+  threshold: {
+    description: 'Binary tasks: a row is predicted positive when its probability is at least this. A `threshold` in the policy file overrides it.',
+    default: '0.5',
+    parser: number({ min: 0, max: 1 }),
+  },
   bootstrap: { description: 'Bootstrap resamples for the confidence intervals.', default: '1000', parser: integer({ min: 100, max: 100000 }) },
   seed: { description: 'Seed of the bootstrap, so reruns agree.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
   comment: commentInput('true', 'the metric comparison'),

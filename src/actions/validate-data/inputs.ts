@@ -1,8 +1,7 @@
 import { existingFile, integer, list, oneOf, outputPath, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
-import { commentInput, githubToken } from '../common-inputs.js';
+import { commentInput, DATA_FORMATS, githubToken } from '../common-inputs.js';
 
-export const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'] as const;
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 
 export const inputs = defineInputs({

@@ -4,6 +4,7 @@
  * summary as the report's home and a warning in the log; it never fails the step.
  */
 import type { Logger } from '../../core/logger.js';
+import { createCompletedCheck, type CreatedCheck } from './checks.js';
 import { createGitHubClient, type GitHubClient } from './client.js';
 import { upsertStickyComment, type PostedComment } from './comments.js';
 import type { RunContext } from './context.js';
@@ -62,4 +63,51 @@ export async function publishReport(report: Report, options: PublishOptions): Pr
     logger,
   );
   return comment === undefined ? { inSummary } : { inSummary, comment };
+}
+
+export interface VerdictCheck {
+  /** The check run's name, the one branch protection requires. */
+  name: string;
+  passed: boolean;
+  /** The check run's title (one line). */
+  title: string;
+  /** The report, as the check run's summary. */
+  markdown: string;
+}
+
+/**
+ * Posts a completed check run on the commit under test (the pull request's head, else the run's
+ * commit), concluding `success` or `failure`. A refused write warns (the job summary has the report);
+ * outside a repository or without a token there is nothing to post to.
+ */
+export async function publishVerdictCheck(
+  check: VerdictCheck,
+  options: Pick<PublishOptions, 'run' | 'logger' | 'token' | 'client'>,
+): Promise<CreatedCheck | undefined> {
+  const { run, logger } = options;
+  const headSha = run.pullRequest?.headSha ?? run.sha;
+  if (run.repository === undefined || headSha === undefined) {
+    logger.info(`Not in a GitHub repository run: no ${check.name} check run is posted.`);
+    return undefined;
+  }
+  if (options.token === undefined) {
+    logger.warning(`No GitHub token: the ${check.name} check run was not posted. Set the github-token input.`);
+    return undefined;
+  }
+  const client = options.client ?? createGitHubClient(options.token, { apiUrl: run.apiUrl, logger });
+  const title = check.title.length > 200 ? `${check.title.slice(0, 199)}…` : check.title;
+  return writeOrWarn(
+    `post the ${check.name} check run`,
+    'checks',
+    () =>
+      createCompletedCheck(client, run.repository!, {
+        name: check.name,
+        headSha,
+        conclusion: check.passed ? 'success' : 'failure',
+        title,
+        summary: check.markdown,
+        ...(run.runUrl === undefined ? {} : { detailsUrl: run.runUrl }),
+      }),
+    logger,
+  );
 }
