@@ -65,7 +65,7 @@ export function datasetPath(dir: string, rows: number, seed: number): string {
  * sfc32, seeded through splitmix32: fast, good enough statistics for test data. The state lives in an
  * Int32Array so that no step allocates.
  */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let x = seed | 0;
   const splitmix = (): number => {
     x = (x + 0x9e3779b9) | 0;

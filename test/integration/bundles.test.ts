@@ -71,7 +71,8 @@ describe.each(nodeRuntimes())('under $name', (node) => {
   });
 
   test('evaluate-gate scores a committed ONNX model with the bundled onnxruntime binary', async () => {
-    const run = await runBundle('evaluate-gate', { node, inputs: { ...LOGISTIC_EVALUATION, thresholds: 'roc_auc>=0.5' }, apiUrl: fake.url });
+    // Outside a repository run: nothing to post to, so this file's no-request rule holds.
+    const run = await runBundle('evaluate-gate', { node, inputs: { ...LOGISTIC_EVALUATION, thresholds: 'roc_auc>=0.5' }, apiUrl: fake.url, env: { GITHUB_REPOSITORY: '' } });
     expect(run.errors).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.summary).toContain(`- Candidate: \`${LOGISTIC_MODEL}\` sha256 \`${LOGISTIC_SHA256}\` (input \`features\`, output \`probability\`)`);

@@ -125,13 +125,34 @@ describe('running an action', () => {
     expect(run.stdout.trim()).toBe('error: train-on-gpu-runner: Input "spot" has an invalid value "maybe": expected true or false.');
   });
 
-  test('the action runs with the same parsing as in a workflow and leaves no empty report', () => {
+  test('an action that fails before writing a report leaves no empty report file', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cd4ml-cli-'));
     const run = cd4ml(['evaluate-gate', '--model', join(ROOT, 'test/fixtures/models/logistic.onnx'), '--report-file', 'out/report.md'], cwd);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('inputs features; outputs probability.');
-    expect(run.stdout).toContain('error: evaluate-gate: Metric evaluation and gating (evaluate-gate) is not implemented yet');
+    expect(run.stdout.trim()).toBe('error: evaluate-gate: Input "data" is required with "model": name the evaluation dataset the model is scored on.');
     expect(existsSync(join(cwd, 'out/report.md'))).toBe(false);
+  });
+
+  test('evaluate-gate on the example models: the verdict, short outputs printed, the long evaluation JSON to a file', () => {
+    const cwd = scratch();
+    const run = cd4ml(
+      [
+        'evaluate-gate',
+        ...['--model', join(ROOT, 'examples/models/churn-v2.onnx'), '--baseline-model', join(ROOT, 'examples/models/churn-v1.onnx')],
+        ...['--data', join(ROOT, 'examples/data/customers-2024-07.csv'), '--label', 'churned'],
+        ...['--features', 'age,tenure_months,monthly_spend,support_tickets', '--thresholds', 'roc_auc>=-0.01@95%'],
+      ],
+      cwd,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  passed: true\n');
+    const metricsLine = run.stdout.split('\n').find((line) => line.startsWith('  metrics: '));
+    expect(metricsLine).toMatch(/^  metrics: \(\d{1,3}(,\d{3})* characters\) .+\/\.cd4ml\/evaluate-gate-metrics\.json$/);
+    const evaluation = JSON.parse(readFileSync(join(cwd, '.cd4ml/evaluate-gate-metrics.json'), 'utf8')) as { passed: boolean; metrics: Array<{ name: string }> };
+    expect(evaluation.passed).toBe(true);
+    expect(evaluation.metrics[0]?.name).toBe('roc_auc');
+    expect(readFileSync(join(cwd, '.cd4ml/evaluate-gate-report.md'), 'utf8')).toContain('### ✅ Model gate passed');
   });
 });
 

@@ -44,6 +44,7 @@ afterAll(async () => {
 describe.each(nodeRuntimes())('under $name', (node) => {
   test('a regressing candidate fails its check run, shows the regression with its interval, and exits 1; a better one on the next push passes and edits the same comment', async () => {
     const pr = (pullRequestEvent() as unknown as Event).pull_request.number;
+    fake.comments.splice(0); // each runtime starts with a PR without the gate's comment
     const before = { comments: fake.comments.length, checks: fake.checkRuns.length };
     const sha1 = `a${node.name.length}`.padEnd(40, '1');
     const failing = await runBundle('evaluate-gate', { node, apiUrl: fake.url, event: withHead(sha1), inputs: { ...common, model: V1, 'baseline-model': V2 } });

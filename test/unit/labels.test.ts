@@ -2,10 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import type { LabelColumn } from '../../src/core/evaluation/evaluation-table.js';
 import { encodeLabels, type EncodeLabelsOptions } from '../../src/core/evaluation/labels.js';
-import { InputError } from '../../src/core/errors.js';
+import { inputErrorMessage } from '../support/input-error.js';
+
+/** A label as written in the data (null: missing). */
+type LabelValue = number | boolean | string | null;
 
 /** A label column as readEvaluationTable builds it, from values (null: missing). */
-function column(values: readonly (number | boolean | string | null)[], name = 'y'): LabelColumn {
+function column(values: readonly LabelValue[], name = 'y'): LabelColumn {
   const numbers = new Float64Array(values.length).fill(Number.NaN);
   const textCodes = new Int32Array(values.length).fill(-1);
   const texts: string[] = [];
@@ -30,18 +33,8 @@ function column(values: readonly (number | boolean | string | null)[], name = 'y
   return { name, rows: values.length, numbers, textCodes, texts, nullRows, counts };
 }
 
-function encode(values: readonly (number | boolean | string | null)[], options: EncodeLabelsOptions = {}, name = 'y') {
+function encode(values: readonly LabelValue[], options: EncodeLabelsOptions = {}, name = 'y') {
   return encodeLabels(column(values, name), name, options);
-}
-
-function message(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 describe('binary', () => {
@@ -126,119 +119,23 @@ describe('task inference', () => {
 
 describe('errors', () => {
   const distinct = Array.from({ length: 2000 }, (_, i) => i / 10);
-  test.each([
-    {
-      name: 'three values for a binary task',
-      values: [0, 1, 2, 1],
-      options: { task: 'binary' as const },
-      label: 'churned',
-      message: 'label "churned" has 3 distinct values (0, 1, 2) but the task is binary: a binary label has two values; set the task input to multiclass or regression, or map the label to 0/1.',
-    },
-    {
-      name: 'many values for a binary task',
-      values: distinct,
-      options: { task: 'binary' as const },
-      label: 'y',
-      message:
-        'label "y" has more than 1024 distinct values (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, …) but the task is binary: a binary label has two values; set the task input to multiclass or regression, or map the label to 0/1.',
-    },
-    {
-      name: 'one value other than 0/1',
-      values: ['yes', 'yes'],
-      options: { task: 'binary' as const },
-      label: 'y',
-      message: 'label "y" has only one value ("yes"), so which class it is cannot be told; use 0/1 or true/false labels, where 1 (true) is the positive class.',
-    },
-    {
-      name: 'binary with a multiclass model',
-      values: [0, 1],
-      options: { task: 'binary' as const, predictionWidth: 3 },
-      label: 'y',
-      message:
-        'label "y": the task is binary but the model outputs 3 values per row; a binary model outputs 1 value (the positive class\'s probability) or 2 (one per class); set the task input to multiclass, or check the model.',
-    },
-    {
-      name: 'more classes than outputs',
-      values: ['a', 'b', 'c', 'd'],
-      options: { predictionWidth: 3 },
-      label: 'species',
-      message:
-        'label "species" has 4 distinct values ("a", "b", "c", "d") but the model outputs 3 class probabilities per row; check that the label column and the model belong together.',
-    },
-    {
-      name: 'integers beyond the outputs',
-      values: [0, 1, 2, 3],
-      options: { task: 'multiclass' as const, predictionWidth: 3 },
-      label: 'y',
-      message: 'label "y" has 4 distinct values (0, 1, 2, 3) but the model outputs 3 class probabilities per row; check that the label column and the model belong together.',
-    },
-    {
-      name: 'fewer text classes than outputs',
-      values: ['a', 'c'],
-      options: { task: 'multiclass' as const, predictionWidth: 3 },
-      label: 'y',
-      message:
-        'label "y" has 2 distinct values ("a", "c") but the model outputs 3 class probabilities per row; which output is which class can only be told from sorted labels when every class appears (as scikit-learn\'s classes_): use integer labels 0..2, or evaluate on a set with every class.',
-    },
-    {
-      name: 'multiclass with one output',
-      values: [0, 1, 2],
-      options: { task: 'multiclass' as const, predictionWidth: 1 },
-      label: 'y',
-      message:
-        'label "y": the task is multiclass but the model outputs 1 value per row; a multiclass model outputs one probability per class ([N, C]); export its class probabilities, or set the task input.',
-    },
-    {
-      name: 'text labels with one output',
-      values: ['a', 'b', 'c'],
-      options: { predictionWidth: 1 },
-      label: 'y',
-      message:
-        'label "y" has 3 distinct values ("a", "b", "c") but the model outputs 1 value per row: text labels need one output per class; set the task input (multiclass), or export the model\'s class probabilities.',
-    },
-    {
-      name: 'three values with two outputs',
-      values: [0, 1, 2],
-      options: { predictionWidth: 2 },
-      label: 'y',
-      message: 'label "y" has 3 distinct values (0, 1, 2) but the model outputs 2 values per row (binary class probabilities); check the label column, or set the task input.',
-    },
-    {
-      name: 'text labels for regression',
-      values: ['1.5', 'x'],
-      options: { task: 'regression' as const },
-      label: 'price',
-      message: 'label "price" has 2 distinct values ("1.5", "x") but the task is regression, which needs numbers; check the label column, or set the task input.',
-    },
-    {
-      name: 'regression with class outputs',
-      values: [1.5, 2.5],
-      options: { task: 'regression' as const, predictionWidth: 2 },
-      label: 'y',
-      message: 'label "y": the task is regression but the model outputs 2 values per row; a regression model outputs one value per row ([N] or [N, 1]).',
-    },
-    {
-      name: 'too many values to be classes, no model width',
-      values: distinct,
-      options: { task: 'multiclass' as const },
-      label: 'y',
-      message: 'label "y" has more than 1024 distinct values (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, …), too many to be classes; set the task input to regression, or check the label column.',
-    },
-    {
-      name: 'numbers mixed with text',
-      values: [0, 'unknown', 1],
-      options: {},
-      label: 'y',
-      message: 'label "y" mixes numbers (0, 1) and text ("unknown"); use one kind of value for every row, e.g. map the labels to 0/1 or to class names.',
-    },
-    {
-      name: 'missing labels',
-      values: [0, null, 1, null],
-      options: {},
-      label: 'y',
-      message: 'label "y" is missing on 2 rows (row 2, 4); every evaluation row needs a label: drop those rows or fill in their labels.',
-    },
-  ])('$name', ({ values, options, label, message: expected }) => {
-    expect(message(() => encode(values, options, label))).toBe(expected);
+  test.each<{ name: string; values: readonly LabelValue[]; options: EncodeLabelsOptions; label?: string; message: string }>([
+    { name: 'three values for a binary task', values: [0, 1, 2, 1], options: { task: 'binary' }, label: 'churned', message: 'label "churned" has 3 distinct values (0, 1, 2) but the task is binary: a binary label has two values; set the task input to multiclass or regression, or map the label to 0/1.' },
+    { name: 'many values for a binary task', values: distinct, options: { task: 'binary' }, message: 'label "y" has more than 1024 distinct values (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, …) but the task is binary: a binary label has two values; set the task input to multiclass or regression, or map the label to 0/1.' },
+    { name: 'one value other than 0/1', values: ['yes', 'yes'], options: { task: 'binary' }, message: 'label "y" has only one value ("yes"), so which class it is cannot be told; use 0/1 or true/false labels, where 1 (true) is the positive class.' },
+    { name: 'binary with a multiclass model', values: [0, 1], options: { task: 'binary', predictionWidth: 3 }, message: 'label "y": the task is binary but the model outputs 3 values per row; a binary model outputs 1 value (the positive class\'s probability) or 2 (one per class); set the task input to multiclass, or check the model.' },
+    { name: 'more classes than outputs', values: ['a', 'b', 'c', 'd'], options: { predictionWidth: 3 }, label: 'species', message: 'label "species" has 4 distinct values ("a", "b", "c", "d") but the model outputs 3 class probabilities per row; check that the label column and the model belong together.' },
+    { name: 'integers beyond the outputs', values: [0, 1, 2, 3], options: { task: 'multiclass', predictionWidth: 3 }, message: 'label "y" has 4 distinct values (0, 1, 2, 3) but the model outputs 3 class probabilities per row; check that the label column and the model belong together.' },
+    { name: 'fewer text classes than outputs', values: ['a', 'c'], options: { task: 'multiclass', predictionWidth: 3 }, message: 'label "y" has 2 distinct values ("a", "c") but the model outputs 3 class probabilities per row; which output is which class can only be told from sorted labels when every class appears (as scikit-learn\'s classes_): use integer labels 0..2, or evaluate on a set with every class.' },
+    { name: 'multiclass with one output', values: [0, 1, 2], options: { task: 'multiclass', predictionWidth: 1 }, message: 'label "y": the task is multiclass but the model outputs 1 value per row; a multiclass model outputs one probability per class ([N, C]); export its class probabilities, or set the task input.' },
+    { name: 'text labels with one output', values: ['a', 'b', 'c'], options: { predictionWidth: 1 }, message: 'label "y" has 3 distinct values ("a", "b", "c") but the model outputs 1 value per row: text labels need one output per class; set the task input (multiclass), or export the model\'s class probabilities.' },
+    { name: 'three values with two outputs', values: [0, 1, 2], options: { predictionWidth: 2 }, message: 'label "y" has 3 distinct values (0, 1, 2) but the model outputs 2 values per row (binary class probabilities); check the label column, or set the task input.' },
+    { name: 'text labels for regression', values: ['1.5', 'x'], options: { task: 'regression' }, label: 'price', message: 'label "price" has 2 distinct values ("1.5", "x") but the task is regression, which needs numbers; check the label column, or set the task input.' },
+    { name: 'regression with class outputs', values: [1.5, 2.5], options: { task: 'regression', predictionWidth: 2 }, message: 'label "y": the task is regression but the model outputs 2 values per row; a regression model outputs one value per row ([N] or [N, 1]).' },
+    { name: 'too many values to be classes, no model width', values: distinct, options: { task: 'multiclass' }, message: 'label "y" has more than 1024 distinct values (0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, …), too many to be classes; set the task input to regression, or check the label column.' },
+    { name: 'numbers mixed with text', values: [0, 'unknown', 1], options: {}, message: 'label "y" mixes numbers (0, 1) and text ("unknown"); use one kind of value for every row, e.g. map the labels to 0/1 or to class names.' },
+    { name: 'missing labels', values: [0, null, 1, null], options: {}, message: 'label "y" is missing on 2 rows (row 2, 4); every evaluation row needs a label: drop those rows or fill in their labels.' },
+  ])('$name', ({ values, options, label = 'y', message: expected }) => {
+    expect(inputErrorMessage(() => encode(values, options, label))).toBe(expected);
   });
 });

@@ -5,7 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../src/core/errors.js';
-import { closest, isoTime, loadSchema, parseSchema } from '../../src/core/schema/schema-file.js';
+import { closest } from '../../src/core/inputs/did-you-mean.js';
+import { isoTime, loadSchema, parseSchema } from '../../src/core/schema/schema-file.js';
 import type { DataSchema } from '../../src/core/schema/types.js';
 
 const EXAMPLE = `columns:

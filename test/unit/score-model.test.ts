@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type EvaluationTable, readEvaluationTable } from '../../src/core/evaluation/evaluation-table.js';
 import { localFileSource } from '../../src/core/data/local-file.js';
 import { InputError } from '../../src/core/errors.js';
-import { describeOnnxModel } from '../../src/core/inference/onnx-runtime.js';
+import { sha256File } from '../../src/core/files/sha256.js';
 import { type LoadedModel, type ModelSignature, openModel, planInputs, releaseModel, scoreModel } from '../../src/core/inference/score-model.js';
+import { inputErrorMessage } from '../support/input-error.js';
 import { rejection } from '../support/readers.js';
 
 const models = join(import.meta.dirname, '../fixtures/models');
@@ -60,16 +61,6 @@ function fake(signature: ModelSignature): LoadedModel {
 const tensor = (name: string, type: string, shape: (number | string | null)[] | null) => ({ name, tensor: true, type, shape });
 const probability = tensor('probability', 'float32', ['N', 1]);
 
-function planError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
-
 let abc: EvaluationTable;
 
 beforeAll(async () => {
@@ -86,7 +77,7 @@ describe('openModel', () => {
       inputs: [{ name: 'features', tensor: true, type: 'float32', shape: ['N', 3] }],
       outputs: [{ name: 'probability', tensor: true, type: 'float32', shape: ['N', 1] }],
     });
-    expect((await describeOnnxModel(modelPath('logistic.onnx'))).sha256).toBe(model.sha256);
+    expect(await sha256File(modelPath('logistic.onnx'))).toBe(model.sha256);
   });
 
   test('a file that is not a model', async () => {
@@ -103,7 +94,7 @@ describe('openModel', () => {
       { name: 'output_label', tensor: true, type: 'int64', shape: ['N'] },
       { name: 'output_probability', tensor: false, type: '', shape: null },
     ]);
-    expect(planError(() => planInputs(model, ['a', 'b'], ['a', 'b']))).toBe(
+    expect(inputErrorMessage(() => planInputs(model, ['a', 'b'], ['a', 'b']))).toBe(
       'zipmap.onnx: output "output_probability" is a sequence of maps (ZipMap), which cd4ml does not read; export the classifier with ZipMap disabled so probabilities are a tensor [N, C]: skl2onnx\'s to_onnx(model, X, options={\'zipmap\': False}).',
     );
   });
@@ -209,12 +200,12 @@ describe('planInputs', () => {
       message: 'model.onnx: output "y" holds string values; cd4ml reads numeric predictions only (float32 or float64 scores or probabilities, or integers).',
     },
   ])('$name', ({ model, features, message }) => {
-    expect(planError(() => planInputs(model, features, ['a', 'b', 'c']))).toBe(message);
+    expect(inputErrorMessage(() => planInputs(model, features, ['a', 'b', 'c']))).toBe(message);
   });
 
   test('a string input model as onnxruntime reports it', async () => {
     const model = await open('string_input.onnx');
-    expect(planError(() => planInputs(model, undefined, ['city']))).toBe(
+    expect(inputErrorMessage(() => planInputs(model, undefined, ['city']))).toBe(
       'string_input.onnx: input "city" takes string values, which cd4ml does not feed (unsupported); it feeds float32, float64, int32 or int64 tensors: encode such columns as numbers before exporting the model.',
     );
   });

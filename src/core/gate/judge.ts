@@ -8,10 +8,10 @@
  * a metric that fell by exactly the allowed amount passes.
  */
 import { InputError } from '../errors.js';
+import { closest } from '../inputs/did-you-mean.js';
 import { knownDirection, metricInfo } from '../metrics/catalog.js';
 import type { Direction, Task } from '../metrics/types.js';
 import { formatApart, formatDelta, formatPercent, formatValue, MINUS, type NumberFormat } from '../report/numbers.js';
-import { closest } from '../schema/schema-file.js';
 import type { Estimate, Interval, MetricResult, MetricRule, RuleOrigin, RuleOutcome, RuleStatus } from './types.js';
 
 /** What a check needs of one metric: which way is better, the candidate, and the baseline and Δ if any. */

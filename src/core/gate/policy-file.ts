@@ -4,17 +4,15 @@
  *
  * Every mistake is an InputError of one line, `<file>:<line>: <what is wrong>; <how to fix>`, with the
  * line of the offending key or value. As for schema files (src/core/schema/schema-file.ts), the parser
- * walks the YAML node tree, so it knows each node's line, reports duplicate keys itself and sees
- * numbers and booleans as they were written. Whether a metric exists for the model's task is not
+ * walks the YAML node tree (src/core/inputs/yaml-reader.ts), so it knows each node's line, reports
+ * duplicate keys itself and sees numbers and booleans as they were written. Whether a metric exists for the model's task is not
  * known here; the gate checks that with checkRuleMetrics once the task is known.
  */
-import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InputError } from '../errors.js';
+import { closest, didYouMean } from '../inputs/did-you-mean.js';
+import { describe, loadYamlFile, plain, YamlReader, type Entry } from '../inputs/yaml-reader.js';
 import { knownDirection, METRIC_CATALOG } from '../metrics/catalog.js';
 import type { Direction } from '../metrics/types.js';
-import { closest } from '../schema/schema-file.js';
 import type { GatePolicy, MetricRule, SlicePolicy } from './types.js';
 
 /** A parsed policy file: the rules, the slices, and the binary decision threshold when given. */
@@ -63,162 +61,23 @@ const DIRECTION_ALIASES: Readonly<Record<string, Direction>> = {
 /** Every metric name in the catalog, once, in catalog order. */
 const CATALOG_NAMES: readonly string[] = [...new Set(Object.values(METRIC_CATALOG).flatMap((metrics) => metrics.map((metric) => metric.name)))];
 
-function oneOfHint(values: readonly string[], near: string | undefined): string {
-  return `use one of ${values.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
-}
-
-/** A node's value as the parser needs it: its kind, the value, how it was written, and its line. */
-type Value =
-  | { kind: 'string'; value: string; text: string; line: number }
-  | { kind: 'number'; value: number; text: string; line: number }
-  | { kind: 'boolean'; value: boolean; text: string; line: number }
-  /** `text` is empty when nothing was written (`key:`), else `null` or `~`. */
-  | { kind: 'null'; text: string; line: number }
-  | { kind: 'map'; node: YAMLMap; text: string; line: number }
-  | { kind: 'list'; node: YAMLSeq; text: string; line: number };
-
-interface Entry {
-  name: string;
-  /** The line of the key. */
-  line: number;
-  value: Value;
-}
-
-/** The value in words, for "but it is …" messages. */
-function describe(value: Value): string {
-  switch (value.kind) {
-    case 'map':
-      return 'a mapping';
-    case 'list':
-      return 'a list';
-    case 'null':
-      return 'empty';
-    case 'string':
-      return `the text ${value.text}`;
-    case 'number':
-      return `the number ${value.text}`;
-    case 'boolean':
-      return `the boolean ${value.text}`;
-  }
-}
-
-class PolicyReader {
-  constructor(
-    readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  fail(line: number, what: string, fix: string): InputError {
-    return new InputError(`${this.file}:${line}: ${what}; ${fix}`);
-  }
-
-  lineOf(node: unknown, fallback: number): number {
-    const range = (node as { range?: readonly number[] | null } | null)?.range;
-    const start = range?.[0];
-    return start === undefined ? fallback : this.lines.linePos(start).line;
-  }
-
-  /** Resolves aliases and classifies the node. `fallback` is the line used for a missing node (`key:` with nothing after it). */
-  value(node: unknown, fallback: number): Value {
-    const line = this.lineOf(node, fallback);
-    let target = node;
-    if (isAlias(node)) {
-      target = node.resolve(this.doc);
-      if (target === undefined) throw this.fail(line, `the alias *${node.source} refers to no anchor`, `define &${node.source} before it`);
-    }
-    if (target === null || target === undefined) return { kind: 'null', text: '', line };
-    if (isMap(target)) return { kind: 'map', node: target, text: 'a mapping', line };
-    if (isSeq(target)) return { kind: 'list', node: target, text: 'a list', line };
-    if (isScalar(target)) {
-      const raw = target.value;
-      const source = target.source ?? String(raw);
-      if (typeof raw === 'string') return { kind: 'string', value: raw, text: JSON.stringify(raw), line };
-      if (typeof raw === 'number') return { kind: 'number', value: raw, text: source, line };
-      if (typeof raw === 'boolean') return { kind: 'boolean', value: raw, text: source, line };
-      if (raw === null || raw === undefined) return { kind: 'null', text: source, line };
-      return { kind: 'string', value: source, text: JSON.stringify(source), line };
-    }
-    return { kind: 'string', value: String(target), text: JSON.stringify(String(target)), line };
-  }
-
-  /** The mapping's entries in order; a key given twice is refused at the repeat. */
-  entries(map: YAMLMap, mapLine: number, subject: string): Entry[] {
-    const seen = new Map<string, number>();
-    const entries: Entry[] = [];
-    for (const pair of map.items) {
-      const key = this.value(pair.key, this.lineOf(pair.value, mapLine));
-      if (key.kind === 'map' || key.kind === 'list') {
-        throw this.fail(key.line, `a key is ${describe(key)}`, 'write a plain name such as "roc_auc" as the key');
-      }
-      const name = key.kind === 'string' ? key.value : key.text;
-      const first = seen.get(name);
-      if (first !== undefined) throw this.fail(key.line, `${subject} has "${name}" twice (first on line ${first})`, 'keep only one');
-      seen.set(name, key.line);
-      entries.push({ name, line: key.line, value: this.value(pair.value, key.line) });
-    }
-    return entries;
-  }
-
-  /** Entries of a mapping whose keys must come from `known`. */
-  knownEntries<K extends string>(map: YAMLMap, mapLine: number, known: readonly K[], subject: string, unknown: (name: string) => string): Map<K, Entry> {
-    const result = new Map<K, Entry>();
-    for (const entry of this.entries(map, mapLine, subject)) {
-      if (!(known as readonly string[]).includes(entry.name)) {
-        throw this.fail(entry.line, unknown(entry.name), oneOfHint(known, closest(entry.name, known)));
-      }
-      result.set(entry.name as K, entry);
-    }
-    return result;
-  }
-}
-
 /**
  * Parses a policy file's text. `file` is the path used in messages and rule origins.
  * Throws an InputError naming the file and line for any mistake.
  */
 export function parsePolicy(text: string, file: string): PolicyFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const syntax = doc.errors[0];
-  if (syntax !== undefined) {
-    const { line, col } = lines.linePos(syntax.pos[0]);
-    const reason = (syntax.message.split('\n')[0] ?? '').replace(/\.$/, '');
-    if (syntax.code === 'MULTIPLE_DOCS') {
-      throw new InputError(`${file}:${line}: the file holds more than one YAML document; keep a single document (remove the "---" separator)`);
-    }
-    throw new InputError(`${file}:${line}: the file is not valid YAML at column ${col} (${reason}); fix the syntax there`);
-  }
-  const reader = new PolicyReader(file, doc, lines);
+  const reader = new YamlReader(text, file, 'roc_auc');
   const example = 'e.g. metrics: { roc_auc: { min: 0.8 } }';
 
-  const top = reader.value(doc.contents, 1);
-  if (top.kind === 'null') throw reader.fail(top.line, 'the policy file is empty', `name the metrics to gate under a top-level "metrics:" mapping, ${example}`);
-  if (top.kind !== 'map') {
-    throw reader.fail(top.line, `the policy is ${describe(top)}, but it must be a mapping with a "metrics" key`, 'start the file with "metrics:" and list the metrics under it');
-  }
-  const keys = reader.knownEntries(top.node, top.line, POLICY_KEYS, 'the policy', (name) => `unknown top-level key "${name}"`);
-
-  const version = keys.get('version');
-  if (version !== undefined && !(version.value.kind === 'number' && version.value.value === 1)) {
-    const what = version.value.kind === 'null' ? 'the policy has version without a value' : `the policy has version ${version.value.text}, which is not a supported version`;
-    throw reader.fail(version.line, what, 'write version: 1 or leave it out');
-  }
-  const $schema = keys.get('$schema');
-  if ($schema !== undefined && $schema.value.kind !== 'string') {
-    throw reader.fail($schema.line, `"$schema" is ${describe($schema.value)}, which is not a URL`, 'write the URL of the JSON Schema in quotes, or remove it');
-  }
-
-  const metricsEntry = keys.get('metrics');
-  if (metricsEntry === undefined) throw reader.fail(top.line, 'the policy has no "metrics" key', `add a top-level "metrics:" mapping of metric names to their rules, ${example}`);
-  const metricsValue = metricsEntry.value;
-  if (metricsValue.kind !== 'map') {
-    throw reader.fail(
-      metricsValue.kind === 'null' ? metricsEntry.line : metricsValue.line,
-      `"metrics" is ${describe(metricsValue)}, but it must be a mapping of metric names to rules`,
-      'write each metric on its own line as "name: { min: 0.8 }" (or "name: {}" to only show it)',
-    );
-  }
+  const { keys, main: metricsValue } = reader.topLevel({
+    noun: 'policy',
+    keys: POLICY_KEYS,
+    main: 'metrics',
+    item: 'metric',
+    emptyFix: `name the metrics to gate under a top-level "metrics:" mapping, ${example}`,
+    missingFix: `add a top-level "metrics:" mapping of metric names to their rules, ${example}`,
+    mainFix: 'write each metric on its own line as "name: { min: 0.8 }" (or "name: {}" to only show it)',
+  });
   const metricEntries = reader.entries(metricsValue.node, metricsValue.line, '"metrics"');
   if (metricEntries.length === 0) throw reader.fail(metricsValue.line, '"metrics" names no metric', `add at least one metric with its rules, ${example}`);
   const rules = metricEntries.map((entry) => readMetric(reader, entry));
@@ -239,7 +98,7 @@ export function parsePolicy(text: string, file: string): PolicyFile {
   return policy;
 }
 
-function readMetric(reader: PolicyReader, metric: Entry): MetricRule {
+function readMetric(reader: YamlReader, metric: Entry): MetricRule {
   const { name, value } = metric;
   const subject = `metric "${name}"`;
   if (name.trim() === '') throw reader.fail(metric.line, 'a metric has an empty name', 'write the metric name as the metrics report it, e.g. roc_auc');
@@ -284,7 +143,7 @@ function readMetric(reader: PolicyReader, metric: Entry): MetricRule {
   return rule;
 }
 
-function readRuleKey(reader: PolicyReader, subject: string, key: RuleKey, entry: Entry, rule: MetricRule): void {
+function readRuleKey(reader: YamlReader, subject: string, key: RuleKey, entry: Entry, rule: MetricRule): void {
   const { value, line } = entry;
   const bad = (expected: string, fix: string): InputError =>
     value.kind === 'null' ? reader.fail(line, `${subject} has ${key} without a value`, fix) : reader.fail(line, `${subject} has ${key} ${value.text}, which is not ${expected}`, fix);
@@ -295,7 +154,7 @@ function readRuleKey(reader: PolicyReader, subject: string, key: RuleKey, entry:
     case 'direction': {
       if (value.kind !== 'string' || !(DIRECTIONS as readonly string[]).includes(value.value)) {
         const near = value.kind === 'string' ? (DIRECTION_ALIASES[value.value.toLowerCase()] ?? closest(value.value, DIRECTIONS)) : undefined;
-        throw bad('a direction', `write higher or lower, whichever is better for the metric${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
+        throw bad('a direction', `write higher or lower, whichever is better for the metric${didYouMean(near)}`);
       }
       rule.direction = value.value as Direction;
       return;
@@ -338,7 +197,7 @@ function readRuleKey(reader: PolicyReader, subject: string, key: RuleKey, entry:
   }
 }
 
-function readSlices(reader: PolicyReader, entry: Entry, rules: readonly MetricRule[]): SlicePolicy {
+function readSlices(reader: YamlReader, entry: Entry, rules: readonly MetricRule[]): SlicePolicy {
   const { value } = entry;
   if (value.kind !== 'map') {
     throw reader.fail(entry.line, `"slices" is ${describe(value)}, but it must be a mapping`, 'give it the columns to slice by, e.g. slices: { columns: [country], max_regression: 0.05 }');
@@ -363,7 +222,7 @@ function readSlices(reader: PolicyReader, entry: Entry, rules: readonly MetricRu
       throw reader.fail(
         itemLine,
         `slices.metrics names "${name}", which is not under metrics`,
-        `add it under metrics (e.g. ${name}: {}) or correct the name${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+        `add it under metrics (e.g. ${name}: {}) or correct the name${didYouMean(near)}`,
       );
     });
     slices.metrics = names;
@@ -394,10 +253,10 @@ function readSlices(reader: PolicyReader, entry: Entry, rules: readonly MetricRu
 }
 
 /** A non-empty list of distinct non-empty names. */
-function readNames(reader: PolicyReader, entry: Entry, subject: string, noun: string, example: string): string[] {
+function readNames(reader: YamlReader, entry: Entry, subject: string, noun: string, example: string): string[] {
   const { value } = entry;
   if (value.kind !== 'list') {
-    const shown = value.kind === 'string' || value.kind === 'number' ? (value.kind === 'string' ? value.value : value.text) : example;
+    const shown = value.kind === 'string' || value.kind === 'number' ? plain(value) : example;
     throw reader.fail(entry.line, `${subject} is ${describe(value)}, but it must be a list of ${noun} names`, `write it as a list, e.g. [${shown}]`);
   }
   if (value.node.items.length === 0) throw reader.fail(entry.line, `${subject} is an empty list`, `list at least one ${noun}, e.g. [${example}]`);
@@ -418,16 +277,6 @@ function readNames(reader: PolicyReader, entry: Entry, subject: string, noun: st
  * Reads and parses the policy file at `path` (relative to `cwd`). The policy's `file` is the path
  * relative to `cwd`, with forward slashes, as GitHub annotations expect.
  */
-export async function loadPolicy(path: string, cwd: string): Promise<PolicyFile> {
-  const absolute = resolve(cwd, path);
-  let text: string;
-  try {
-    text = await readFile(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`policy: no such file: ${path}`);
-    if (code === 'EISDIR') throw new InputError(`policy: ${path} is a directory; name the policy file itself`);
-    throw new InputError(`policy: cannot read ${path} (${code ?? (error as Error).message}); check the path and its permissions`);
-  }
-  return parsePolicy(text, relative(cwd, absolute).split(sep).join('/'));
+export function loadPolicy(path: string, cwd: string): Promise<PolicyFile> {
+  return loadYamlFile(path, cwd, 'policy', parsePolicy);
 }

@@ -169,8 +169,8 @@ async function scoredGate(options: GateOptions, candidatePath: string): Promise<
 
     const evaluators = evaluatorsFor(rows);
     const names = evaluators.candidate.names;
-    checkRuleMetrics(policy.rules, names, `a ${task} model`);
-    if (policy.slices !== undefined) checkRuleMetrics((policy.slices.metrics ?? []).map((metric) => ({ metric, origin: policy.slices!.origin })), names, `a ${task} model`);
+    checkRuleMetrics(policy.rules, names, `for a ${task} model`);
+    if (policy.slices !== undefined) checkRuleMetrics((policy.slices.metrics ?? []).map((metric) => ({ metric, origin: policy.slices!.origin })), names, `for a ${task} model`);
     const candidatePoint = evaluators.candidate.evaluate();
     const baselinePoint = evaluators.baseline?.evaluate();
     const started = Date.now();

@@ -3,8 +3,7 @@
  * shared by every action); elsewhere the import fails, and the error says so instead of a raw
  * "Cannot find module …onnxruntime_binding.node".
  */
-import { EnvironmentError, InputError } from '../errors.js';
-import { sha256File } from '../files/sha256.js';
+import { EnvironmentError } from '../errors.js';
 
 type OnnxRuntime = typeof import('onnxruntime-node');
 
@@ -26,26 +25,4 @@ export function loadOnnxRuntime(): Promise<OnnxRuntime> {
     );
   });
   return runtime;
-}
-
-export interface OnnxModelDescription {
-  path: string;
-  sha256: string;
-  inputNames: readonly string[];
-  outputNames: readonly string[];
-}
-
-/** Opens a model with onnxruntime and reports its fingerprint and input/output names. */
-export async function describeOnnxModel(path: string): Promise<OnnxModelDescription> {
-  const ort = await loadOnnxRuntime();
-  const session = await ort.InferenceSession.create(path).catch((error: unknown) => {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new InputError(`${path} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
-  });
-  try {
-    const sha256 = await sha256File(path);
-    return { path, sha256, inputNames: session.inputNames, outputNames: session.outputNames };
-  } finally {
-    await session.release();
-  }
 }

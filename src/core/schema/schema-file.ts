@@ -4,13 +4,13 @@
  *
  * Every mistake is an InputError of one line, `<file>:<line>: <what is wrong>; <how to fix>`, with the
  * line of the offending key or value, so the user (or a GitHub annotation) can go straight to it.
- * The parser walks the YAML node tree rather than plain values, so it knows each node's line, reports
- * duplicate keys itself, and sees numbers and booleans as they were written.
+ * The parser walks the YAML node tree rather than plain values (src/core/inputs/yaml-reader.ts), so
+ * it knows each node's line, reports duplicate keys itself, and sees numbers and booleans as they
+ * were written.
  */
-import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InputError } from '../errors.js';
+import { closest, didYouMean, oneOfHint } from '../inputs/did-you-mean.js';
+import { describe, loadYamlFile, plain, YamlReader, type Entry } from '../inputs/yaml-reader.js';
 import type { SourcePosition } from '../logger.js';
 import {
   COLUMN_TYPES,
@@ -114,158 +114,13 @@ export function isoTime(text: string): number | undefined {
   return time;
 }
 
-/** The candidate the user most likely meant: same letters ignoring case and separators, one or two typos, or a prefix. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const norm = (text: string): string => text.toLowerCase().replace(/[-_\s]/g, '');
-  const target = norm(word);
-  if (target === '') return undefined;
-  const same = candidates.find((candidate) => norm(candidate) === target);
-  if (same !== undefined) return same;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(target, norm(candidate));
-    if (distance <= Math.max(1, Math.floor(norm(candidate).length / 3)) && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (best !== undefined) return best;
-  if (target.length < 3) return undefined;
-  return candidates.find((candidate) => norm(candidate).startsWith(target) || target.startsWith(norm(candidate)));
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-function oneOfHint(values: readonly string[], near: string | undefined): string {
-  return `use one of ${values.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
-}
-
-/** A node's value as the parser needs it: its kind, the value, how it was written, and its line. */
-type Value =
-  | { kind: 'string'; value: string; text: string; line: number }
-  | { kind: 'number'; value: number; text: string; line: number }
-  | { kind: 'boolean'; value: boolean; text: string; line: number }
-  /** `text` is empty when nothing was written (`key:`), else `null` or `~`. */
-  | { kind: 'null'; text: string; line: number }
-  | { kind: 'map'; node: YAMLMap; text: string; line: number }
-  | { kind: 'list'; node: YAMLSeq; text: string; line: number };
-
-interface Entry {
-  name: string;
-  /** The line of the key. */
-  line: number;
-  value: Value;
-}
-
-/** The value in words, for "but it is …" messages. */
-function describe(value: Value): string {
-  switch (value.kind) {
-    case 'map':
-      return 'a mapping';
-    case 'list':
-      return 'a list';
-    case 'null':
-      return 'empty';
-    case 'string':
-      return `the text ${value.text}`;
-    case 'number':
-      return `the number ${value.text}`;
-    case 'boolean':
-      return `the boolean ${value.text}`;
-  }
-}
-
-/** A value as the user wrote it, in flow style, for "write …" hints. */
-function plain(value: Value): string {
-  return value.kind === 'string' ? value.value : value.text;
-}
-
-class SchemaReader {
-  constructor(
-    readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  fail(line: number, what: string, fix: string): InputError {
-    return new InputError(`${this.file}:${line}: ${what}; ${fix}`);
+class SchemaReader extends YamlReader {
+  constructor(text: string, file: string) {
+    super(text, file, 'age');
   }
 
   position(line: number): SourcePosition {
     return { file: this.file, line };
-  }
-
-  lineOf(node: unknown, fallback: number): number {
-    const range = (node as { range?: readonly number[] | null } | null)?.range;
-    const start = range?.[0];
-    return start === undefined ? fallback : this.lines.linePos(start).line;
-  }
-
-  /** Resolves aliases and classifies the node. `fallback` is the line used for a missing node (e.g. `key:` with nothing after it). */
-  value(node: unknown, fallback: number): Value {
-    const line = this.lineOf(node, fallback);
-    let target = node;
-    if (isAlias(node)) {
-      target = node.resolve(this.doc);
-      if (target === undefined) throw this.fail(line, `the alias *${node.source} refers to no anchor`, `define &${node.source} before it`);
-    }
-    if (target === null || target === undefined) return { kind: 'null', text: '', line };
-    if (isMap(target)) return { kind: 'map', node: target, text: 'a mapping', line };
-    if (isSeq(target)) return { kind: 'list', node: target, text: 'a list', line };
-    if (isScalar(target)) {
-      const raw = target.value;
-      const source = target.source ?? String(raw);
-      if (typeof raw === 'string') return { kind: 'string', value: raw, text: JSON.stringify(raw), line };
-      if (typeof raw === 'number') return { kind: 'number', value: raw, text: source, line };
-      if (typeof raw === 'boolean') return { kind: 'boolean', value: raw, text: source, line };
-      if (raw === null || raw === undefined) return { kind: 'null', text: source, line };
-      // Anything else (a YAML 1.1 timestamp, a custom tag) is taken as the text it was written as.
-      return { kind: 'string', value: source, text: JSON.stringify(source), line };
-    }
-    return { kind: 'string', value: String(target), text: JSON.stringify(String(target)), line };
-  }
-
-  /** The mapping's entries in order. `twice` words the message for a key given twice. */
-  entries(map: YAMLMap, mapLine: number, twice: (name: string, firstLine: number) => [string, string]): Entry[] {
-    const seen = new Map<string, number>();
-    const entries: Entry[] = [];
-    for (const pair of map.items) {
-      const key = this.value(pair.key, this.lineOf(pair.value, mapLine));
-      if (key.kind === 'map' || key.kind === 'list') {
-        throw this.fail(key.line, `a key is ${describe(key)}`, 'write a plain name such as "age" as the key');
-      }
-      const name = key.kind === 'string' ? key.value : key.text;
-      const first = seen.get(name);
-      if (first !== undefined) throw this.fail(key.line, ...twice(name, first));
-      seen.set(name, key.line);
-      entries.push({ name, line: key.line, value: this.value(pair.value, key.line) });
-    }
-    return entries;
-  }
-
-  /** Entries of a mapping whose keys must come from `known`. */
-  knownEntries<K extends string>(map: YAMLMap, mapLine: number, known: readonly K[], subject: string, unknown: (name: string) => string): Map<K, Entry> {
-    const result = new Map<K, Entry>();
-    const entries = this.entries(map, mapLine, (name, firstLine) => [`${subject} has "${name}" twice (first on line ${firstLine})`, 'keep only one']);
-    for (const entry of entries) {
-      if (!(known as readonly string[]).includes(entry.name)) {
-        throw this.fail(entry.line, unknown(entry.name), oneOfHint(known, closest(entry.name, known)));
-      }
-      result.set(entry.name as K, entry);
-    }
-    return result;
   }
 }
 
@@ -274,51 +129,18 @@ class SchemaReader {
  * Throws an InputError naming the file and line for any mistake.
  */
 export function parseSchema(text: string, file: string): DataSchema {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const syntax = doc.errors[0];
-  if (syntax !== undefined) {
-    const { line, col } = lines.linePos(syntax.pos[0]);
-    const reason = (syntax.message.split('\n')[0] ?? '').replace(/\.$/, '');
-    if (syntax.code === 'MULTIPLE_DOCS') {
-      throw new InputError(`${file}:${line}: the file holds more than one YAML document; keep a single document (remove the "---" separator)`);
-    }
-    throw new InputError(`${file}:${line}: the file is not valid YAML at column ${col} (${reason}); fix the syntax there`);
-  }
-  const reader = new SchemaReader(file, doc, lines);
+  const reader = new SchemaReader(text, file);
   const positions = new Map<string, SourcePosition>();
 
-  const top = reader.value(doc.contents, 1);
-  if (top.kind === 'null') {
-    throw reader.fail(top.line, 'the schema file is empty', 'declare the columns under a top-level "columns:" mapping, e.g. columns: { id: { type: integer } }');
-  }
-  if (top.kind !== 'map') {
-    throw reader.fail(top.line, `the schema is ${describe(top)}, but it must be a mapping with a "columns" key`, 'start the file with "columns:" and list the columns under it');
-  }
-  const keys = reader.knownEntries(top.node, top.line, TOP_LEVEL_KEYS, 'the schema', (name) => `unknown top-level key "${name}"`);
-
-  const version = keys.get('version');
-  if (version !== undefined && !(version.value.kind === 'number' && version.value.value === 1)) {
-    const what = version.value.kind === 'null' ? 'the schema has version without a value' : `the schema has version ${version.value.text}, which is not a supported version`;
-    throw reader.fail(version.line, what, 'write version: 1 or leave it out');
-  }
-  const $schema = keys.get('$schema');
-  if ($schema !== undefined && $schema.value.kind !== 'string') {
-    throw reader.fail($schema.line, `"$schema" is ${describe($schema.value)}, which is not a URL`, 'write the URL of the JSON Schema in quotes, or remove it');
-  }
-
-  const columnsEntry = keys.get('columns');
-  if (columnsEntry === undefined) {
-    throw reader.fail(top.line, 'the schema has no "columns" key', 'add a top-level "columns:" mapping of column names to their rules');
-  }
-  const columnsValue = columnsEntry.value;
-  if (columnsValue.kind !== 'map') {
-    throw reader.fail(
-      columnsValue.kind === 'null' ? columnsEntry.line : columnsValue.line,
-      `"columns" is ${describe(columnsValue)}, but it must be a mapping of column names to rules`,
-      'write each column on its own line as "name: { type: string }" (or "name: {}" for no rules)',
-    );
-  }
+  const { keys, main: columnsValue } = reader.topLevel({
+    noun: 'schema',
+    keys: TOP_LEVEL_KEYS,
+    main: 'columns',
+    item: 'column',
+    emptyFix: 'declare the columns under a top-level "columns:" mapping, e.g. columns: { id: { type: integer } }',
+    missingFix: 'add a top-level "columns:" mapping of column names to their rules',
+    mainFix: 'write each column on its own line as "name: { type: string }" (or "name: {}" for no rules)',
+  });
   const columns = new Map<string, ColumnRules>();
   const columnEntries = reader.entries(columnsValue.node, columnsValue.line, (name, firstLine) => [
     `column "${name}" is declared twice (first on line ${firstLine})`,
@@ -500,7 +322,7 @@ function readAllowed(reader: SchemaReader, subject: string, entry: Entry, type: 
       }
       textValue = String(item.value);
     } else {
-      textValue = item.kind === 'string' ? item.value : item.text;
+      textValue = plain(item);
     }
     if (seen.has(textValue)) {
       throw reader.fail(item.line, `${subject} lists ${JSON.stringify(textValue)} twice under allowed`, 'remove the repeat');
@@ -623,7 +445,7 @@ function readKey(reader: SchemaReader, entry: Entry, columns: ReadonlyMap<string
       throw reader.fail(
         item.line,
         `table.key names column ${item.text}, which is not declared under columns`,
-        `declare it under columns or correct the name${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+        `declare it under columns or correct the name${didYouMean(near)}`,
       );
     }
     if (key.includes(item.value)) throw reader.fail(item.line, `table.key lists ${item.text} twice`, 'remove the repeat');
@@ -636,16 +458,6 @@ function readKey(reader: SchemaReader, entry: Entry, columns: ReadonlyMap<string
  * Reads and parses the schema file at `path` (relative to `cwd`). The schema's `file` is the path
  * relative to `cwd`, with forward slashes, as GitHub annotations expect.
  */
-export async function loadSchema(path: string, cwd: string): Promise<DataSchema> {
-  const absolute = resolve(cwd, path);
-  let text: string;
-  try {
-    text = await readFile(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`schema: no such file: ${path}`);
-    if (code === 'EISDIR') throw new InputError(`schema: ${path} is a directory; name the schema file itself`);
-    throw new InputError(`schema: cannot read ${path} (${code ?? (error as Error).message}); check the path and its permissions`);
-  }
-  return parseSchema(text, relative(cwd, absolute).split(sep).join('/'));
+export function loadSchema(path: string, cwd: string): Promise<DataSchema> {
+  return loadYamlFile(path, cwd, 'schema', parseSchema);
 }

@@ -1,8 +1,8 @@
-export const id = 121;
-export const ids = [121];
+export const id = 576;
+export const ids = [576];
 export const modules = {
 
-/***/ 6121:
+/***/ 5576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -118,8 +118,238 @@ function requireMetric(file, name, why) {
     throw new errors/* InputError */.dz(`${file.origin} has no metric ${name}, which ${why}; it has: ${shown}.`);
 }
 
+;// CONCATENATED MODULE: ./src/core/inputs/did-you-mean.ts
+/** Did-you-mean hints for names the user mistyped: in schema and policy files, and metric names. */
+/** The candidate the user most likely meant: same letters ignoring case and separators, one or two typos, or a prefix. */
+function closest(word, candidates) {
+    const norm = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
+    const target = norm(word);
+    if (target === '')
+        return undefined;
+    const same = candidates.find((candidate) => norm(candidate) === target);
+    if (same !== undefined)
+        return same;
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, norm(candidate));
+        if (distance <= Math.max(1, Math.floor(norm(candidate).length / 3)) && distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    if (best !== undefined)
+        return best;
+    if (target.length < 3)
+        return undefined;
+    return candidates.find((candidate) => norm(candidate).startsWith(target) || target.startsWith(norm(candidate)));
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** ` (did you mean "near"?)` to end a hint with, or nothing when there is no near candidate. */
+function didYouMean(near) {
+    return near === undefined ? '' : ` (did you mean "${near}"?)`;
+}
+/** `use one of a, b, c`, with a did-you-mean when there is a near candidate. */
+function oneOfHint(values, near) {
+    return `use one of ${values.join(', ')}${didYouMean(near)}`;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/core/inputs/yaml-reader.ts
+/**
+ * What the schema and gate policy parsers share. They walk the YAML node tree rather than plain
+ * values, so they know each node's line, report duplicate keys themselves, and see numbers and
+ * booleans as they were written. Every mistake is an InputError of one line,
+ * `<file>:<line>: <what is wrong>; <how to fix>`.
+ */
+
+
+
+
+
+/** The value in words, for "but it is …" messages. */
+function describe(value) {
+    switch (value.kind) {
+        case 'map':
+            return 'a mapping';
+        case 'list':
+            return 'a list';
+        case 'null':
+            return 'empty';
+        case 'string':
+            return `the text ${value.text}`;
+        case 'number':
+            return `the number ${value.text}`;
+        case 'boolean':
+            return `the boolean ${value.text}`;
+    }
+}
+/** A value as the user wrote it, in flow style, for "write …" hints. */
+function plain(value) {
+    return value.kind === 'string' ? value.value : value.text;
+}
+class YamlReader {
+    file;
+    keyExample;
+    lines = new dist/* LineCounter */.HN();
+    doc;
+    /**
+     * Parses `text`, a single YAML document. `file` is the path used in messages; `keyExample` is the
+     * plain name suggested when a key is a mapping or a list. Throws an InputError for a syntax error.
+     */
+    constructor(text, file, keyExample) {
+        this.file = file;
+        this.keyExample = keyExample;
+        this.doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: false });
+        const syntax = this.doc.errors[0];
+        if (syntax !== undefined) {
+            const { line, col } = this.lines.linePos(syntax.pos[0]);
+            const reason = (syntax.message.split('\n')[0] ?? '').replace(/\.$/, '');
+            if (syntax.code === 'MULTIPLE_DOCS') {
+                throw new errors/* InputError */.dz(`${file}:${line}: the file holds more than one YAML document; keep a single document (remove the "---" separator)`);
+            }
+            throw new errors/* InputError */.dz(`${file}:${line}: the file is not valid YAML at column ${col} (${reason}); fix the syntax there`);
+        }
+    }
+    /**
+     * Reads the top level laid out as `layout` says: its entries by key, with version (only 1) and
+     * $schema (text) checked, and the mapping under `main`.
+     */
+    topLevel(layout) {
+        const { noun, main } = layout;
+        const top = this.value(this.doc.contents, 1);
+        if (top.kind === 'null')
+            throw this.fail(top.line, `the ${noun} file is empty`, layout.emptyFix);
+        if (top.kind !== 'map') {
+            throw this.fail(top.line, `the ${noun} is ${describe(top)}, but it must be a mapping with a "${main}" key`, `start the file with "${main}:" and list the ${main} under it`);
+        }
+        const keys = this.knownEntries(top.node, top.line, layout.keys, `the ${noun}`, (name) => `unknown top-level key "${name}"`);
+        const version = keys.get('version');
+        if (version !== undefined && !(version.value.kind === 'number' && version.value.value === 1)) {
+            const what = version.value.kind === 'null' ? `the ${noun} has version without a value` : `the ${noun} has version ${version.value.text}, which is not a supported version`;
+            throw this.fail(version.line, what, 'write version: 1 or leave it out');
+        }
+        const $schema = keys.get('$schema');
+        if ($schema !== undefined && $schema.value.kind !== 'string') {
+            throw this.fail($schema.line, `"$schema" is ${describe($schema.value)}, which is not a URL`, 'write the URL of the JSON Schema in quotes, or remove it');
+        }
+        const entry = keys.get(main);
+        if (entry === undefined)
+            throw this.fail(top.line, `the ${noun} has no "${main}" key`, layout.missingFix);
+        const { value } = entry;
+        if (value.kind !== 'map') {
+            throw this.fail(value.kind === 'null' ? entry.line : value.line, `"${main}" is ${describe(value)}, but it must be a mapping of ${layout.item} names to rules`, layout.mainFix);
+        }
+        return { keys, main: value };
+    }
+    fail(line, what, fix) {
+        return new errors/* InputError */.dz(`${this.file}:${line}: ${what}; ${fix}`);
+    }
+    lineOf(node, fallback) {
+        const range = node?.range;
+        const start = range?.[0];
+        return start === undefined ? fallback : this.lines.linePos(start).line;
+    }
+    /** Resolves aliases and classifies the node. `fallback` is the line used for a missing node (e.g. `key:` with nothing after it). */
+    value(node, fallback) {
+        const line = this.lineOf(node, fallback);
+        let target = node;
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            target = node.resolve(this.doc);
+            if (target === undefined)
+                throw this.fail(line, `the alias *${node.source} refers to no anchor`, `define &${node.source} before it`);
+        }
+        if (target === null || target === undefined)
+            return { kind: 'null', text: '', line };
+        if ((0,dist/* isMap */.jh)(target))
+            return { kind: 'map', node: target, text: 'a mapping', line };
+        if ((0,dist/* isSeq */.oP)(target))
+            return { kind: 'list', node: target, text: 'a list', line };
+        if ((0,dist/* isScalar */.jn)(target)) {
+            const raw = target.value;
+            const source = target.source ?? String(raw);
+            if (typeof raw === 'string')
+                return { kind: 'string', value: raw, text: JSON.stringify(raw), line };
+            if (typeof raw === 'number')
+                return { kind: 'number', value: raw, text: source, line };
+            if (typeof raw === 'boolean')
+                return { kind: 'boolean', value: raw, text: source, line };
+            if (raw === null || raw === undefined)
+                return { kind: 'null', text: source, line };
+            // Anything else (a YAML 1.1 timestamp, a custom tag) is taken as the text it was written as.
+            return { kind: 'string', value: source, text: JSON.stringify(source), line };
+        }
+        return { kind: 'string', value: String(target), text: JSON.stringify(String(target)), line };
+    }
+    /**
+     * The mapping's entries in order; a key given twice is refused at the repeat, worded by `twice`,
+     * or, given the mapping's name, as `<subject> has "<key>" twice (first on line <n>); keep only one`.
+     */
+    entries(map, mapLine, twice) {
+        const seen = new Map();
+        const entries = [];
+        for (const pair of map.items) {
+            const key = this.value(pair.key, this.lineOf(pair.value, mapLine));
+            if (key.kind === 'map' || key.kind === 'list') {
+                throw this.fail(key.line, `a key is ${describe(key)}`, `write a plain name such as "${this.keyExample}" as the key`);
+            }
+            const name = plain(key);
+            const first = seen.get(name);
+            if (first !== undefined) {
+                const [what, fix] = typeof twice === 'string' ? [`${twice} has "${name}" twice (first on line ${first})`, 'keep only one'] : twice(name, first);
+                throw this.fail(key.line, what, fix);
+            }
+            seen.set(name, key.line);
+            entries.push({ name, line: key.line, value: this.value(pair.value, key.line) });
+        }
+        return entries;
+    }
+    /** Entries of a mapping whose keys must come from `known`. */
+    knownEntries(map, mapLine, known, subject, unknown) {
+        const result = new Map();
+        for (const entry of this.entries(map, mapLine, subject)) {
+            if (!known.includes(entry.name)) {
+                throw this.fail(entry.line, unknown(entry.name), oneOfHint(known, closest(entry.name, known)));
+            }
+            result.set(entry.name, entry);
+        }
+        return result;
+    }
+}
+/**
+ * Reads the file at `path` (relative to `cwd`) and parses it with `parse`, which gets the text and the
+ * path relative to `cwd`, with forward slashes, as GitHub annotations expect. `what` names the file
+ * in messages (`schema`, `policy`).
+ */
+async function loadYamlFile(path, cwd, what, parse) {
+    const absolute = (0,external_node_path_.resolve)(cwd, path);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            throw new errors/* InputError */.dz(`${what}: no such file: ${path}`);
+        if (code === 'EISDIR')
+            throw new errors/* InputError */.dz(`${what}: ${path} is a directory; name the ${what} file itself`);
+        throw new errors/* InputError */.dz(`${what}: cannot read ${path} (${code ?? error.message}); check the path and its permissions`);
+    }
+    return parse(text, (0,external_node_path_.relative)(cwd, absolute).split(external_node_path_.sep).join('/'));
+}
+
 ;// CONCATENATED MODULE: ./src/core/metrics/catalog.ts
 const higher = (name, title) => ({ name, direction: 'higher', title });
 const lower = (name, title) => ({ name, direction: 'lower', title });
@@ -161,615 +391,6 @@ function knownDirection(name) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/schema/schema-file.ts
-/**
- * Reads a dataset's schema file (YAML, or JSON, which is YAML) into a DataSchema. The format is
- * documented in docs/schema.md and published for editors as schemas/data-schema.json.
- *
- * Every mistake is an InputError of one line, `<file>:<line>: <what is wrong>; <how to fix>`, with the
- * line of the offending key or value, so the user (or a GitHub annotation) can go straight to it.
- * The parser walks the YAML node tree rather than plain values, so it knows each node's line, reports
- * duplicate keys itself, and sees numbers and booleans as they were written.
- */
-
-
-
-
-
-/** Top-level keys; `$schema` lets a JSON file name its JSON Schema for editors. */
-const TOP_LEVEL_KEYS = (/* unused pure expression or super */ null && (['columns', 'table', 'version', '$schema']));
-/** Column rule keys as written in the file (snake_case). */
-const RULE_KEYS = (/* unused pure expression or super */ null && ([
-    'type',
-    'nullable',
-    'max_null_fraction',
-    'min',
-    'max',
-    'exclusive_min',
-    'exclusive_max',
-    'allowed',
-    'pattern',
-    'unique',
-    'min_length',
-    'max_length',
-    'mostly',
-    'severity',
-]));
-const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning']));
-const TABLE_KEYS = (/* unused pure expression or super */ null && (['rows', 'columns', 'key']));
-const ROWS_KEYS = (/* unused pure expression or super */ null && (['min', 'max']));
-const TABLE_COLUMNS_KEYS = (/* unused pure expression or super */ null && (['extra', 'missing']));
-const BOUNDED_TYPES = ['integer', 'number', 'date', 'datetime'];
-const NUMERIC_TYPES = (/* unused pure expression or super */ null && (['integer', 'number']));
-const TEXT_TYPES = ['string', 'category'];
-/**
- * The types a rule applies to; rules not listed apply to every type. `allowed` compares values as
- * text, which is exact for text, whole numbers and booleans but not for decimals or timestamps
- * (`1.50` and `1.5`), so number, date and datetime columns use bounds instead.
- */
-const RULE_TYPES = {
-    min: BOUNDED_TYPES,
-    max: BOUNDED_TYPES,
-    exclusive_min: BOUNDED_TYPES,
-    exclusive_max: BOUNDED_TYPES,
-    allowed: ['string', 'category', 'integer', 'boolean'],
-    pattern: TEXT_TYPES,
-    min_length: TEXT_TYPES,
-    max_length: TEXT_TYPES,
-};
-const BOUND_KEYS = (/* unused pure expression or super */ null && (['min', 'max', 'exclusive_min', 'exclusive_max']));
-/** Common names for the column types, for did-you-mean hints. */
-const TYPE_ALIASES = {
-    int: 'integer',
-    long: 'integer',
-    float: 'number',
-    double: 'number',
-    decimal: 'number',
-    numeric: 'number',
-    str: 'string',
-    text: 'string',
-    bool: 'boolean',
-    timestamp: 'datetime',
-    time: 'datetime',
-    categorical: 'category',
-    enum: 'category',
-};
-/**
- * ISO 8601 calendar date, optionally with a time and a UTC offset. The same expression is in
- * schemas/data-schema.json; the parser also checks the day exists in its month.
- */
-const ISO_DATE_TIME = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d+)?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
-/** Milliseconds since the epoch for ISO 8601 text (a time without an offset is read as UTC), or undefined. */
-function isoTime(text) {
-    const match = ISO_DATE_TIME.exec(text);
-    if (match === null)
-        return undefined;
-    const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone = 'Z'] = match;
-    const date = new Date(0);
-    // setUTCFullYear, unlike Date.UTC, does not read years below 100 as 19xx.
-    date.setUTCFullYear(Number(year), Number(month), 0);
-    if (Number(day) > date.getUTCDate())
-        return undefined;
-    date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
-    date.setUTCHours(Number(hour), Number(minute), Number(second), 0);
-    let time = date.getTime() + (fraction === '' ? 0 : Number(`0${fraction}`) * 1000);
-    if (zone !== 'Z') {
-        const sign = zone.startsWith('-') ? -1 : 1;
-        time -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
-    }
-    return time;
-}
-/** The candidate the user most likely meant: same letters ignoring case and separators, one or two typos, or a prefix. */
-function closest(word, candidates) {
-    const norm = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
-    const target = norm(word);
-    if (target === '')
-        return undefined;
-    const same = candidates.find((candidate) => norm(candidate) === target);
-    if (same !== undefined)
-        return same;
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(target, norm(candidate));
-        if (distance <= Math.max(1, Math.floor(norm(candidate).length / 3)) && distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    if (best !== undefined)
-        return best;
-    if (target.length < 3)
-        return undefined;
-    return candidates.find((candidate) => norm(candidate).startsWith(target) || target.startsWith(norm(candidate)));
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-function oneOfHint(values, near) {
-    return `use one of ${values.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
-}
-/** The value in words, for "but it is …" messages. */
-function describe(value) {
-    switch (value.kind) {
-        case 'map':
-            return 'a mapping';
-        case 'list':
-            return 'a list';
-        case 'null':
-            return 'empty';
-        case 'string':
-            return `the text ${value.text}`;
-        case 'number':
-            return `the number ${value.text}`;
-        case 'boolean':
-            return `the boolean ${value.text}`;
-    }
-}
-/** A value as the user wrote it, in flow style, for "write …" hints. */
-function plain(value) {
-    return value.kind === 'string' ? value.value : value.text;
-}
-class SchemaReader {
-    file;
-    doc;
-    lines;
-    constructor(file, doc, lines) {
-        this.file = file;
-        this.doc = doc;
-        this.lines = lines;
-    }
-    fail(line, what, fix) {
-        return new InputError(`${this.file}:${line}: ${what}; ${fix}`);
-    }
-    position(line) {
-        return { file: this.file, line };
-    }
-    lineOf(node, fallback) {
-        const range = node?.range;
-        const start = range?.[0];
-        return start === undefined ? fallback : this.lines.linePos(start).line;
-    }
-    /** Resolves aliases and classifies the node. `fallback` is the line used for a missing node (e.g. `key:` with nothing after it). */
-    value(node, fallback) {
-        const line = this.lineOf(node, fallback);
-        let target = node;
-        if (isAlias(node)) {
-            target = node.resolve(this.doc);
-            if (target === undefined)
-                throw this.fail(line, `the alias *${node.source} refers to no anchor`, `define &${node.source} before it`);
-        }
-        if (target === null || target === undefined)
-            return { kind: 'null', text: '', line };
-        if (isMap(target))
-            return { kind: 'map', node: target, text: 'a mapping', line };
-        if (isSeq(target))
-            return { kind: 'list', node: target, text: 'a list', line };
-        if (isScalar(target)) {
-            const raw = target.value;
-            const source = target.source ?? String(raw);
-            if (typeof raw === 'string')
-                return { kind: 'string', value: raw, text: JSON.stringify(raw), line };
-            if (typeof raw === 'number')
-                return { kind: 'number', value: raw, text: source, line };
-            if (typeof raw === 'boolean')
-                return { kind: 'boolean', value: raw, text: source, line };
-            if (raw === null || raw === undefined)
-                return { kind: 'null', text: source, line };
-            // Anything else (a YAML 1.1 timestamp, a custom tag) is taken as the text it was written as.
-            return { kind: 'string', value: source, text: JSON.stringify(source), line };
-        }
-        return { kind: 'string', value: String(target), text: JSON.stringify(String(target)), line };
-    }
-    /** The mapping's entries in order. `twice` words the message for a key given twice. */
-    entries(map, mapLine, twice) {
-        const seen = new Map();
-        const entries = [];
-        for (const pair of map.items) {
-            const key = this.value(pair.key, this.lineOf(pair.value, mapLine));
-            if (key.kind === 'map' || key.kind === 'list') {
-                throw this.fail(key.line, `a key is ${describe(key)}`, 'write a plain name such as "age" as the key');
-            }
-            const name = key.kind === 'string' ? key.value : key.text;
-            const first = seen.get(name);
-            if (first !== undefined)
-                throw this.fail(key.line, ...twice(name, first));
-            seen.set(name, key.line);
-            entries.push({ name, line: key.line, value: this.value(pair.value, key.line) });
-        }
-        return entries;
-    }
-    /** Entries of a mapping whose keys must come from `known`. */
-    knownEntries(map, mapLine, known, subject, unknown) {
-        const result = new Map();
-        const entries = this.entries(map, mapLine, (name, firstLine) => [`${subject} has "${name}" twice (first on line ${firstLine})`, 'keep only one']);
-        for (const entry of entries) {
-            if (!known.includes(entry.name)) {
-                throw this.fail(entry.line, unknown(entry.name), oneOfHint(known, closest(entry.name, known)));
-            }
-            result.set(entry.name, entry);
-        }
-        return result;
-    }
-}
-/**
- * Parses a schema file's text. `file` is the path used in messages and positions.
- * Throws an InputError naming the file and line for any mistake.
- */
-function parseSchema(text, file) {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    const syntax = doc.errors[0];
-    if (syntax !== undefined) {
-        const { line, col } = lines.linePos(syntax.pos[0]);
-        const reason = (syntax.message.split('\n')[0] ?? '').replace(/\.$/, '');
-        if (syntax.code === 'MULTIPLE_DOCS') {
-            throw new InputError(`${file}:${line}: the file holds more than one YAML document; keep a single document (remove the "---" separator)`);
-        }
-        throw new InputError(`${file}:${line}: the file is not valid YAML at column ${col} (${reason}); fix the syntax there`);
-    }
-    const reader = new SchemaReader(file, doc, lines);
-    const positions = new Map();
-    const top = reader.value(doc.contents, 1);
-    if (top.kind === 'null') {
-        throw reader.fail(top.line, 'the schema file is empty', 'declare the columns under a top-level "columns:" mapping, e.g. columns: { id: { type: integer } }');
-    }
-    if (top.kind !== 'map') {
-        throw reader.fail(top.line, `the schema is ${describe(top)}, but it must be a mapping with a "columns" key`, 'start the file with "columns:" and list the columns under it');
-    }
-    const keys = reader.knownEntries(top.node, top.line, TOP_LEVEL_KEYS, 'the schema', (name) => `unknown top-level key "${name}"`);
-    const version = keys.get('version');
-    if (version !== undefined && !(version.value.kind === 'number' && version.value.value === 1)) {
-        const what = version.value.kind === 'null' ? 'the schema has version without a value' : `the schema has version ${version.value.text}, which is not a supported version`;
-        throw reader.fail(version.line, what, 'write version: 1 or leave it out');
-    }
-    const $schema = keys.get('$schema');
-    if ($schema !== undefined && $schema.value.kind !== 'string') {
-        throw reader.fail($schema.line, `"$schema" is ${describe($schema.value)}, which is not a URL`, 'write the URL of the JSON Schema in quotes, or remove it');
-    }
-    const columnsEntry = keys.get('columns');
-    if (columnsEntry === undefined) {
-        throw reader.fail(top.line, 'the schema has no "columns" key', 'add a top-level "columns:" mapping of column names to their rules');
-    }
-    const columnsValue = columnsEntry.value;
-    if (columnsValue.kind !== 'map') {
-        throw reader.fail(columnsValue.kind === 'null' ? columnsEntry.line : columnsValue.line, `"columns" is ${describe(columnsValue)}, but it must be a mapping of column names to rules`, 'write each column on its own line as "name: { type: string }" (or "name: {}" for no rules)');
-    }
-    const columns = new Map();
-    const columnEntries = reader.entries(columnsValue.node, columnsValue.line, (name, firstLine) => [
-        `column "${name}" is declared twice (first on line ${firstLine})`,
-        'remove or rename one of them',
-    ]);
-    for (const entry of columnEntries) {
-        if (entry.name === '')
-            throw reader.fail(entry.line, 'a column has an empty name', 'write the column name as it appears in the data');
-        positions.set(`columns.${entry.name}`, reader.position(entry.line));
-        columns.set(entry.name, readColumn(reader, entry, positions));
-    }
-    const tableEntry = keys.get('table');
-    const table = tableEntry === undefined ? {} : readTable(reader, tableEntry, columns, positions);
-    return { file, columns, table, positions };
-}
-function readColumn(reader, column, positions) {
-    const { name, value } = column;
-    const subject = `column "${name}"`;
-    if (value.kind === 'null')
-        return {};
-    if (value.kind !== 'map') {
-        const asType = value.kind === 'string' && COLUMN_TYPES.includes(value.value) ? value.value : 'string';
-        throw reader.fail(value.line, `${subject} is ${describe(value)}, but a column must be a mapping of rules`, `write it as ${name}: { type: ${asType} } (or ${name}: {} for no rules)`);
-    }
-    const rules = reader.knownEntries(value.node, value.line, RULE_KEYS, subject, (rule) => `${subject} has an unknown rule "${rule}"`);
-    for (const [rule, entry] of rules)
-        positions.set(`columns.${name}.${rule}`, reader.position(entry.line));
-    const result = {};
-    const typeEntry = rules.get('type');
-    let type;
-    if (typeEntry !== undefined) {
-        const given = typeEntry.value;
-        if (given.kind !== 'string' || !COLUMN_TYPES.includes(given.value)) {
-            const near = given.kind === 'string' ? (TYPE_ALIASES[given.value.toLowerCase()] ?? closest(given.value, COLUMN_TYPES)) : undefined;
-            throw reader.fail(typeEntry.line, `${subject} has type ${given.text}, which is not a column type`, oneOfHint(COLUMN_TYPES, near));
-        }
-        type = given.value;
-        result.type = type;
-    }
-    for (const [rule, entry] of rules) {
-        const applies = RULE_TYPES[rule];
-        if (applies !== undefined && type !== undefined && !applies.includes(type)) {
-            throw reader.fail(entry.line, `${subject} has ${rule}, which does not apply to type ${type}`, `remove it or change the type (${rule} applies to ${applies.join(', ')})`);
-        }
-        if (type === undefined && BOUND_KEYS.includes(rule)) {
-            throw reader.fail(entry.line, `${subject} has ${rule} but no type`, `add a type (${BOUNDED_TYPES.join(', ')}) so the bound can be compared`);
-        }
-        readRule(reader, subject, rule, entry, type, result);
-    }
-    checkBoundOrder(reader, subject, rules, type, result);
-    const minLength = rules.get('min_length');
-    if (minLength !== undefined && result.minLength !== undefined && result.maxLength !== undefined && result.minLength > result.maxLength) {
-        throw reader.fail(minLength.line, `${subject} has min_length ${result.minLength} greater than max_length ${result.maxLength}, so no value can pass`, 'swap them or correct one');
-    }
-    return result;
-}
-function readRule(reader, subject, rule, entry, type, result) {
-    const { value, line } = entry;
-    const bad = (expected, fix) => value.kind === 'null'
-        ? reader.fail(line, `${subject} has ${rule} without a value`, fix)
-        : reader.fail(line, `${subject} has ${rule} ${value.text}, which is not ${expected}`, fix);
-    const percentHint = () => value.kind === 'number' && value.value > 1 && value.value <= 100 ? ` (for ${value.text}% write ${Number((value.value / 100).toPrecision(12))})` : '';
-    switch (rule) {
-        case 'type':
-            return;
-        case 'nullable':
-        case 'unique': {
-            if (value.kind !== 'boolean')
-                throw bad('true or false', `write ${rule}: true or ${rule}: false`);
-            result[rule] = value.value;
-            return;
-        }
-        case 'max_null_fraction': {
-            if (value.kind !== 'number' || !(value.value >= 0 && value.value <= 1)) {
-                throw bad('a fraction from 0 to 1', `write the largest share of null rows as a fraction, e.g. max_null_fraction: 0.02 for 2%${percentHint()}`);
-            }
-            result.maxNullFraction = value.value;
-            return;
-        }
-        case 'mostly': {
-            if (value.kind !== 'number' || !(value.value > 0 && value.value <= 1)) {
-                throw bad('a fraction above 0 and at most 1', `write the share of non-null rows that must pass, e.g. mostly: 0.99${percentHint()}`);
-            }
-            result.mostly = value.value;
-            return;
-        }
-        case 'min':
-        case 'max':
-        case 'exclusive_min':
-        case 'exclusive_max': {
-            const field = { min: 'min', max: 'max', exclusive_min: 'exclusiveMin', exclusive_max: 'exclusiveMax' }[rule];
-            if (type !== undefined && NUMERIC_TYPES.includes(type)) {
-                if (value.kind !== 'number' || !Number.isFinite(value.value)) {
-                    const unquoted = value.kind === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value)) ? `remove the quotes: ${rule}: ${value.value}` : `write a number, e.g. ${rule}: 0`;
-                    throw bad('a number', unquoted);
-                }
-                result[field] = value.value;
-            }
-            else {
-                const text = value.kind === 'string' ? value.value : undefined;
-                if (text === undefined || isoTime(text) === undefined) {
-                    throw bad('an ISO 8601 date or datetime', `write it like ${rule}: 2024-01-31 or ${rule}: 2024-01-31T12:00:00Z`);
-                }
-                result[field] = text;
-            }
-            return;
-        }
-        case 'allowed': {
-            result.allowed = readAllowed(reader, subject, entry, type);
-            return;
-        }
-        case 'pattern': {
-            if (value.kind !== 'string')
-                throw bad('text', value.kind === 'null' ? "write the regular expression in single quotes, e.g. pattern: '^[A-Z]+$'" : `quote it: pattern: '${value.text}'`);
-            try {
-                new RegExp(value.value, 'u');
-            }
-            catch (error) {
-                throw reader.fail(line, `${subject} has a pattern that is not a valid regular expression (${error.message})`, 'fix it in JavaScript regular expression syntax (compiled with the u flag); in YAML, single-quote the pattern so backslashes stay as written');
-            }
-            result.pattern = value.value;
-            return;
-        }
-        case 'min_length':
-        case 'max_length': {
-            if (value.kind !== 'number' || !Number.isSafeInteger(value.value) || value.value < 0) {
-                throw bad('a non-negative whole number', `write a number of characters, e.g. ${rule}: ${rule === 'min_length' ? 1 : 255}`);
-            }
-            result[rule === 'min_length' ? 'minLength' : 'maxLength'] = value.value;
-            return;
-        }
-        case 'severity': {
-            if (value.kind !== 'string' || !SEVERITIES.includes(value.value)) {
-                throw bad('a severity', oneOfHint(SEVERITIES, value.kind === 'string' ? closest(value.value, SEVERITIES) : undefined));
-            }
-            result.severity = value.value;
-            return;
-        }
-    }
-}
-function readAllowed(reader, subject, entry, type) {
-    const { value, line } = entry;
-    if (value.kind !== 'list') {
-        const example = value.kind === 'null' || value.kind === 'map' ? 'A, B' : plain(value);
-        throw reader.fail(line, `${subject} has allowed ${value.kind === 'null' ? 'without a value' : `${value.text}, which is not a list`}`, `write a list, e.g. allowed: [${example}]`);
-    }
-    if (value.node.items.length === 0) {
-        throw reader.fail(line, `${subject} has an empty allowed list`, 'list at least one value, or remove allowed');
-    }
-    const seen = new Set();
-    const allowed = [];
-    for (const node of value.node.items) {
-        const item = reader.value(node, value.line);
-        const nulls = 'remove it (whether nulls are allowed is set by nullable and max_null_fraction)';
-        let textValue;
-        if (item.kind === 'null') {
-            throw reader.fail(item.line, `${subject} lists null under allowed`, nulls);
-        }
-        else if (item.kind === 'map' || item.kind === 'list') {
-            throw reader.fail(item.line, `${subject} lists ${describe(item)} under allowed`, 'list plain values, e.g. allowed: [A, B]');
-        }
-        else if (type === 'integer') {
-            if (item.kind !== 'number' || !Number.isSafeInteger(item.value)) {
-                throw reader.fail(item.line, `${subject} lists ${item.text} under allowed, which is not an integer`, 'list whole numbers without quotes, e.g. allowed: [1, 2, 3]');
-            }
-            textValue = String(item.value);
-        }
-        else if (type === 'boolean') {
-            if (item.kind !== 'boolean') {
-                throw reader.fail(item.line, `${subject} lists ${item.text} under allowed, which is not true or false`, 'list booleans, e.g. allowed: [true]');
-            }
-            textValue = String(item.value);
-        }
-        else {
-            textValue = item.kind === 'string' ? item.value : item.text;
-        }
-        if (seen.has(textValue)) {
-            throw reader.fail(item.line, `${subject} lists ${JSON.stringify(textValue)} twice under allowed`, 'remove the repeat');
-        }
-        seen.add(textValue);
-        allowed.push(textValue);
-    }
-    return allowed;
-}
-function checkBoundOrder(reader, subject, rules, type, result) {
-    for (const [inclusive, exclusive] of [
-        ['min', 'exclusive_min'],
-        ['max', 'exclusive_max'],
-    ]) {
-        const a = rules.get(inclusive);
-        const b = rules.get(exclusive);
-        if (a !== undefined && b !== undefined) {
-            throw reader.fail(Math.max(a.line, b.line), `${subject} has both ${inclusive} and ${exclusive}`, 'keep only one of them');
-        }
-    }
-    const lowKey = result.min !== undefined ? 'min' : 'exclusive_min';
-    const highKey = result.max !== undefined ? 'max' : 'exclusive_max';
-    const low = result.min ?? result.exclusiveMin;
-    const high = result.max ?? result.exclusiveMax;
-    if (low === undefined || high === undefined)
-        return;
-    const numeric = type !== undefined && NUMERIC_TYPES.includes(type);
-    const lowValue = numeric ? low : isoTime(low);
-    const highValue = numeric ? high : isoTime(high);
-    const strict = lowKey === 'exclusive_min' || highKey === 'exclusive_max';
-    if (lowValue < highValue || (lowValue === highValue && !strict))
-        return;
-    const relation = lowValue === highValue ? 'equal to' : 'greater than';
-    const line = rules.get(lowKey).line;
-    const fix = relation === 'equal to' ? `make ${lowKey} smaller than ${highKey}` : 'swap them or correct one';
-    throw reader.fail(line, `${subject} has ${lowKey} ${String(low)} ${relation} ${highKey} ${String(high)}, so no value can pass`, fix);
-}
-function readTable(reader, entry, columns, positions) {
-    positions.set('table', reader.position(entry.line));
-    const { value } = entry;
-    if (value.kind !== 'map') {
-        throw reader.fail(entry.line, `"table" is ${describe(value)}, but it must be a mapping`, 'give it rows, columns or key, e.g. table: { rows: { min: 1 } }, or remove it');
-    }
-    const table = {};
-    const keys = reader.knownEntries(value.node, value.line, TABLE_KEYS, 'table', (name) => `table has an unknown key "${name}"`);
-    for (const [key, item] of keys)
-        positions.set(`table.${key}`, reader.position(item.line));
-    const rows = keys.get('rows');
-    if (rows !== undefined)
-        table.rows = readRows(reader, rows);
-    const columnPolicy = keys.get('columns');
-    if (columnPolicy !== undefined)
-        table.columns = readColumnPolicy(reader, columnPolicy);
-    const key = keys.get('key');
-    if (key !== undefined)
-        table.key = readKey(reader, key, columns);
-    return table;
-}
-function readRows(reader, entry) {
-    const { value } = entry;
-    if (value.kind !== 'map') {
-        throw reader.fail(entry.line, `table.rows is ${describe(value)}, but it must be a mapping`, 'write the bounds on the row count, e.g. rows: { min: 1000 }');
-    }
-    const bounds = reader.knownEntries(value.node, value.line, ROWS_KEYS, 'table.rows', (name) => `table.rows has an unknown key "${name}"`);
-    const rows = {};
-    for (const [key, item] of bounds) {
-        if (item.value.kind !== 'number' || !Number.isSafeInteger(item.value.value) || item.value.value < 0) {
-            const what = item.value.kind === 'null' ? `table.rows has ${key} without a value` : `table.rows has ${key} ${item.value.text}, which is not a non-negative whole number`;
-            throw reader.fail(item.line, what, `write a row count, e.g. ${key}: 1000`);
-        }
-        rows[key] = item.value.value;
-    }
-    if (rows.min !== undefined && rows.max !== undefined && rows.min > rows.max) {
-        throw reader.fail(bounds.get('min').line, `table.rows has min ${rows.min} greater than max ${rows.max}, so no table can pass`, 'swap them or correct one');
-    }
-    return rows;
-}
-function readColumnPolicy(reader, entry) {
-    const { value } = entry;
-    if (value.kind !== 'map') {
-        throw reader.fail(entry.line, `table.columns is ${describe(value)}, but it must be a mapping`, 'write the policies, e.g. columns: { extra: warn, missing: error }');
-    }
-    const keys = reader.knownEntries(value.node, value.line, TABLE_COLUMNS_KEYS, 'table.columns', (name) => `table.columns has an unknown key "${name}"`);
-    const policy = {};
-    const read = (key, allowed) => {
-        const item = keys.get(key);
-        if (item === undefined)
-            return undefined;
-        const given = item.value;
-        if (given.kind !== 'string' || !allowed.includes(given.value)) {
-            const what = given.kind === 'null' ? `table.columns has ${key} without a value` : `table.columns has ${key} ${given.text}, which is not a policy for ${key} columns`;
-            throw reader.fail(item.line, what, oneOfHint(allowed, given.kind === 'string' ? closest(given.value, allowed) : undefined));
-        }
-        return given.value;
-    };
-    const extra = read('extra', EXTRA_COLUMN_POLICIES);
-    if (extra !== undefined)
-        policy.extra = extra;
-    const missing = read('missing', MISSING_COLUMN_POLICIES);
-    if (missing !== undefined)
-        policy.missing = missing;
-    return policy;
-}
-function readKey(reader, entry, columns) {
-    const { value } = entry;
-    if (value.kind !== 'list') {
-        const example = value.kind === 'string' || value.kind === 'number' ? plain(value) : 'id';
-        throw reader.fail(entry.line, `table.key is ${describe(value)}, but it must be a list of column names`, `write it as a list, e.g. key: [${example}]`);
-    }
-    if (value.node.items.length === 0) {
-        throw reader.fail(entry.line, 'table.key is an empty list', 'list the columns whose combined value must be unique, e.g. key: [id], or remove key');
-    }
-    const declared = [...columns.keys()];
-    const key = [];
-    for (const node of value.node.items) {
-        const item = reader.value(node, value.line);
-        if (item.kind !== 'string') {
-            const fix = item.kind === 'number' || item.kind === 'boolean' ? `quote the column name: "${item.text}"` : 'list column names, e.g. key: [id]';
-            throw reader.fail(item.line, `table.key lists ${describe(item)}, which is not a column name`, fix);
-        }
-        if (!columns.has(item.value)) {
-            const near = closest(item.value, declared);
-            throw reader.fail(item.line, `table.key names column ${item.text}, which is not declared under columns`, `declare it under columns or correct the name${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
-        }
-        if (key.includes(item.value))
-            throw reader.fail(item.line, `table.key lists ${item.text} twice`, 'remove the repeat');
-        key.push(item.value);
-    }
-    return key;
-}
-/**
- * Reads and parses the schema file at `path` (relative to `cwd`). The schema's `file` is the path
- * relative to `cwd`, with forward slashes, as GitHub annotations expect.
- */
-async function loadSchema(path, cwd) {
-    const absolute = resolve(cwd, path);
-    let text;
-    try {
-        text = await readFile(absolute, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            throw new InputError(`schema: no such file: ${path}`);
-        if (code === 'EISDIR')
-            throw new InputError(`schema: ${path} is a directory; name the schema file itself`);
-        throw new InputError(`schema: cannot read ${path} (${code ?? error.message}); check the path and its permissions`);
-    }
-    return parseSchema(text, relative(cwd, absolute).split(sep).join('/'));
-}
-
 ;// CONCATENATED MODULE: ./src/core/gate/policy-file.ts
 /**
  * Reads a gate policy file (YAML, or JSON, which is YAML) into a GatePolicy. The format is documented
@@ -777,12 +398,10 @@ async function loadSchema(path, cwd) {
  *
  * Every mistake is an InputError of one line, `<file>:<line>: <what is wrong>; <how to fix>`, with the
  * line of the offending key or value. As for schema files (src/core/schema/schema-file.ts), the parser
- * walks the YAML node tree, so it knows each node's line, reports duplicate keys itself and sees
- * numbers and booleans as they were written. Whether a metric exists for the model's task is not
+ * walks the YAML node tree (src/core/inputs/yaml-reader.ts), so it knows each node's line, reports
+ * duplicate keys itself and sees numbers and booleans as they were written. Whether a metric exists for the model's task is not
  * known here; the gate checks that with checkRuleMetrics once the task is known.
  */
-
-
 
 
 
@@ -817,144 +436,22 @@ const DIRECTION_ALIASES = {
 };
 /** Every metric name in the catalog, once, in catalog order. */
 const CATALOG_NAMES = [...new Set(Object.values(METRIC_CATALOG).flatMap((metrics) => metrics.map((metric) => metric.name)))];
-function policy_file_oneOfHint(values, near) {
-    return `use one of ${values.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
-}
-/** The value in words, for "but it is …" messages. */
-function policy_file_describe(value) {
-    switch (value.kind) {
-        case 'map':
-            return 'a mapping';
-        case 'list':
-            return 'a list';
-        case 'null':
-            return 'empty';
-        case 'string':
-            return `the text ${value.text}`;
-        case 'number':
-            return `the number ${value.text}`;
-        case 'boolean':
-            return `the boolean ${value.text}`;
-    }
-}
-class PolicyReader {
-    file;
-    doc;
-    lines;
-    constructor(file, doc, lines) {
-        this.file = file;
-        this.doc = doc;
-        this.lines = lines;
-    }
-    fail(line, what, fix) {
-        return new errors/* InputError */.dz(`${this.file}:${line}: ${what}; ${fix}`);
-    }
-    lineOf(node, fallback) {
-        const range = node?.range;
-        const start = range?.[0];
-        return start === undefined ? fallback : this.lines.linePos(start).line;
-    }
-    /** Resolves aliases and classifies the node. `fallback` is the line used for a missing node (`key:` with nothing after it). */
-    value(node, fallback) {
-        const line = this.lineOf(node, fallback);
-        let target = node;
-        if ((0,dist/* isAlias */.Vj)(node)) {
-            target = node.resolve(this.doc);
-            if (target === undefined)
-                throw this.fail(line, `the alias *${node.source} refers to no anchor`, `define &${node.source} before it`);
-        }
-        if (target === null || target === undefined)
-            return { kind: 'null', text: '', line };
-        if ((0,dist/* isMap */.jh)(target))
-            return { kind: 'map', node: target, text: 'a mapping', line };
-        if ((0,dist/* isSeq */.oP)(target))
-            return { kind: 'list', node: target, text: 'a list', line };
-        if ((0,dist/* isScalar */.jn)(target)) {
-            const raw = target.value;
-            const source = target.source ?? String(raw);
-            if (typeof raw === 'string')
-                return { kind: 'string', value: raw, text: JSON.stringify(raw), line };
-            if (typeof raw === 'number')
-                return { kind: 'number', value: raw, text: source, line };
-            if (typeof raw === 'boolean')
-                return { kind: 'boolean', value: raw, text: source, line };
-            if (raw === null || raw === undefined)
-                return { kind: 'null', text: source, line };
-            return { kind: 'string', value: source, text: JSON.stringify(source), line };
-        }
-        return { kind: 'string', value: String(target), text: JSON.stringify(String(target)), line };
-    }
-    /** The mapping's entries in order; a key given twice is refused at the repeat. */
-    entries(map, mapLine, subject) {
-        const seen = new Map();
-        const entries = [];
-        for (const pair of map.items) {
-            const key = this.value(pair.key, this.lineOf(pair.value, mapLine));
-            if (key.kind === 'map' || key.kind === 'list') {
-                throw this.fail(key.line, `a key is ${policy_file_describe(key)}`, 'write a plain name such as "roc_auc" as the key');
-            }
-            const name = key.kind === 'string' ? key.value : key.text;
-            const first = seen.get(name);
-            if (first !== undefined)
-                throw this.fail(key.line, `${subject} has "${name}" twice (first on line ${first})`, 'keep only one');
-            seen.set(name, key.line);
-            entries.push({ name, line: key.line, value: this.value(pair.value, key.line) });
-        }
-        return entries;
-    }
-    /** Entries of a mapping whose keys must come from `known`. */
-    knownEntries(map, mapLine, known, subject, unknown) {
-        const result = new Map();
-        for (const entry of this.entries(map, mapLine, subject)) {
-            if (!known.includes(entry.name)) {
-                throw this.fail(entry.line, unknown(entry.name), policy_file_oneOfHint(known, closest(entry.name, known)));
-            }
-            result.set(entry.name, entry);
-        }
-        return result;
-    }
-}
 /**
  * Parses a policy file's text. `file` is the path used in messages and rule origins.
  * Throws an InputError naming the file and line for any mistake.
  */
 function parsePolicy(text, file) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    const syntax = doc.errors[0];
-    if (syntax !== undefined) {
-        const { line, col } = lines.linePos(syntax.pos[0]);
-        const reason = (syntax.message.split('\n')[0] ?? '').replace(/\.$/, '');
-        if (syntax.code === 'MULTIPLE_DOCS') {
-            throw new errors/* InputError */.dz(`${file}:${line}: the file holds more than one YAML document; keep a single document (remove the "---" separator)`);
-        }
-        throw new errors/* InputError */.dz(`${file}:${line}: the file is not valid YAML at column ${col} (${reason}); fix the syntax there`);
-    }
-    const reader = new PolicyReader(file, doc, lines);
+    const reader = new YamlReader(text, file, 'roc_auc');
     const example = 'e.g. metrics: { roc_auc: { min: 0.8 } }';
-    const top = reader.value(doc.contents, 1);
-    if (top.kind === 'null')
-        throw reader.fail(top.line, 'the policy file is empty', `name the metrics to gate under a top-level "metrics:" mapping, ${example}`);
-    if (top.kind !== 'map') {
-        throw reader.fail(top.line, `the policy is ${policy_file_describe(top)}, but it must be a mapping with a "metrics" key`, 'start the file with "metrics:" and list the metrics under it');
-    }
-    const keys = reader.knownEntries(top.node, top.line, POLICY_KEYS, 'the policy', (name) => `unknown top-level key "${name}"`);
-    const version = keys.get('version');
-    if (version !== undefined && !(version.value.kind === 'number' && version.value.value === 1)) {
-        const what = version.value.kind === 'null' ? 'the policy has version without a value' : `the policy has version ${version.value.text}, which is not a supported version`;
-        throw reader.fail(version.line, what, 'write version: 1 or leave it out');
-    }
-    const $schema = keys.get('$schema');
-    if ($schema !== undefined && $schema.value.kind !== 'string') {
-        throw reader.fail($schema.line, `"$schema" is ${policy_file_describe($schema.value)}, which is not a URL`, 'write the URL of the JSON Schema in quotes, or remove it');
-    }
-    const metricsEntry = keys.get('metrics');
-    if (metricsEntry === undefined)
-        throw reader.fail(top.line, 'the policy has no "metrics" key', `add a top-level "metrics:" mapping of metric names to their rules, ${example}`);
-    const metricsValue = metricsEntry.value;
-    if (metricsValue.kind !== 'map') {
-        throw reader.fail(metricsValue.kind === 'null' ? metricsEntry.line : metricsValue.line, `"metrics" is ${policy_file_describe(metricsValue)}, but it must be a mapping of metric names to rules`, 'write each metric on its own line as "name: { min: 0.8 }" (or "name: {}" to only show it)');
-    }
+    const { keys, main: metricsValue } = reader.topLevel({
+        noun: 'policy',
+        keys: POLICY_KEYS,
+        main: 'metrics',
+        item: 'metric',
+        emptyFix: `name the metrics to gate under a top-level "metrics:" mapping, ${example}`,
+        missingFix: `add a top-level "metrics:" mapping of metric names to their rules, ${example}`,
+        mainFix: 'write each metric on its own line as "name: { min: 0.8 }" (or "name: {}" to only show it)',
+    });
     const metricEntries = reader.entries(metricsValue.node, metricsValue.line, '"metrics"');
     if (metricEntries.length === 0)
         throw reader.fail(metricsValue.line, '"metrics" names no metric', `add at least one metric with its rules, ${example}`);
@@ -967,7 +464,7 @@ function parsePolicy(text, file) {
     if (threshold !== undefined) {
         const given = threshold.value;
         if (given.kind !== 'number' || !(given.value > 0 && given.value < 1)) {
-            const what = given.kind === 'null' ? 'threshold has no value' : `threshold is ${policy_file_describe(given)}, which is not a probability between 0 and 1`;
+            const what = given.kind === 'null' ? 'threshold has no value' : `threshold is ${describe(given)}, which is not a probability between 0 and 1`;
             throw reader.fail(threshold.line, what, 'write the decision threshold on the positive-class probability, e.g. threshold: 0.5 (both ends excluded)');
         }
         policy.threshold = given.value;
@@ -982,7 +479,7 @@ function readMetric(reader, metric) {
     const rule = { metric: name, origin: { source: 'policy', file: reader.file, line: metric.line } };
     const catalogDirection = knownDirection(name);
     if (value.kind !== 'null' && value.kind !== 'map') {
-        throw reader.fail(value.line, `${subject} is ${policy_file_describe(value)}, but it must be a mapping of rules`, `write its rules as a mapping, e.g. ${name}: { min: 0.8 } (or ${name}: {} to only show it)`);
+        throw reader.fail(value.line, `${subject} is ${describe(value)}, but it must be a mapping of rules`, `write its rules as a mapping, e.g. ${name}: { min: 0.8 } (or ${name}: {} to only show it)`);
     }
     const keys = value.kind === 'map' ? reader.knownEntries(value.node, value.line, METRIC_RULE_KEYS, subject, (key) => `${subject} has an unknown key "${key}"`) : new Map();
     for (const [key, entry] of keys)
@@ -1023,7 +520,7 @@ function readRuleKey(reader, subject, key, entry, rule) {
         case 'direction': {
             if (value.kind !== 'string' || !DIRECTIONS.includes(value.value)) {
                 const near = value.kind === 'string' ? (DIRECTION_ALIASES[value.value.toLowerCase()] ?? closest(value.value, DIRECTIONS)) : undefined;
-                throw bad('a direction', `write higher or lower, whichever is better for the metric${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
+                throw bad('a direction', `write higher or lower, whichever is better for the metric${didYouMean(near)}`);
             }
             rule.direction = value.value;
             return;
@@ -1070,7 +567,7 @@ function readRuleKey(reader, subject, key, entry, rule) {
 function readSlices(reader, entry, rules) {
     const { value } = entry;
     if (value.kind !== 'map') {
-        throw reader.fail(entry.line, `"slices" is ${policy_file_describe(value)}, but it must be a mapping`, 'give it the columns to slice by, e.g. slices: { columns: [country], max_regression: 0.05 }');
+        throw reader.fail(entry.line, `"slices" is ${describe(value)}, but it must be a mapping`, 'give it the columns to slice by, e.g. slices: { columns: [country], max_regression: 0.05 }');
     }
     const keys = reader.knownEntries(value.node, value.line, SLICE_KEYS, 'slices', (name) => `slices has an unknown key "${name}"`);
     const columns = keys.get('columns');
@@ -1091,7 +588,7 @@ function readSlices(reader, entry, rules) {
                 return;
             const near = closest(name, named);
             const itemLine = reader.value(metrics.value.kind === 'list' ? metrics.value.node.items[index] : undefined, metrics.line).line;
-            throw reader.fail(itemLine, `slices.metrics names "${name}", which is not under metrics`, `add it under metrics (e.g. ${name}: {}) or correct the name${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
+            throw reader.fail(itemLine, `slices.metrics names "${name}", which is not under metrics`, `add it under metrics (e.g. ${name}: {}) or correct the name${didYouMean(near)}`);
         });
         slices.metrics = names;
     }
@@ -1125,8 +622,8 @@ function readSlices(reader, entry, rules) {
 function readNames(reader, entry, subject, noun, example) {
     const { value } = entry;
     if (value.kind !== 'list') {
-        const shown = value.kind === 'string' || value.kind === 'number' ? (value.kind === 'string' ? value.value : value.text) : example;
-        throw reader.fail(entry.line, `${subject} is ${policy_file_describe(value)}, but it must be a list of ${noun} names`, `write it as a list, e.g. [${shown}]`);
+        const shown = value.kind === 'string' || value.kind === 'number' ? plain(value) : example;
+        throw reader.fail(entry.line, `${subject} is ${describe(value)}, but it must be a list of ${noun} names`, `write it as a list, e.g. [${shown}]`);
     }
     if (value.node.items.length === 0)
         throw reader.fail(entry.line, `${subject} is an empty list`, `list at least one ${noun}, e.g. [${example}]`);
@@ -1135,7 +632,7 @@ function readNames(reader, entry, subject, noun, example) {
         const item = reader.value(node, value.line);
         if (item.kind !== 'string' || item.value === '') {
             const fix = item.kind === 'number' || item.kind === 'boolean' ? `quote the ${noun} name: "${item.text}"` : `list ${noun} names, e.g. [${example}]`;
-            throw reader.fail(item.line, `${subject} lists ${item.kind === 'string' ? 'an empty name' : policy_file_describe(item)}, which is not a ${noun} name`, fix);
+            throw reader.fail(item.line, `${subject} lists ${item.kind === 'string' ? 'an empty name' : describe(item)}, which is not a ${noun} name`, fix);
         }
         if (names.includes(item.value))
             throw reader.fail(item.line, `${subject} lists ${item.text} twice`, 'remove the repeat');
@@ -1147,21 +644,8 @@ function readNames(reader, entry, subject, noun, example) {
  * Reads and parses the policy file at `path` (relative to `cwd`). The policy's `file` is the path
  * relative to `cwd`, with forward slashes, as GitHub annotations expect.
  */
-async function loadPolicy(path, cwd) {
-    const absolute = (0,external_node_path_.resolve)(cwd, path);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(absolute, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            throw new errors/* InputError */.dz(`policy: no such file: ${path}`);
-        if (code === 'EISDIR')
-            throw new errors/* InputError */.dz(`policy: ${path} is a directory; name the policy file itself`);
-        throw new errors/* InputError */.dz(`policy: cannot read ${path} (${code ?? error.message}); check the path and its permissions`);
-    }
-    return parsePolicy(text, (0,external_node_path_.relative)(cwd, absolute).split(external_node_path_.sep).join('/'));
+function loadPolicy(path, cwd) {
+    return loadYamlFile(path, cwd, 'policy', parsePolicy);
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -1217,7 +701,7 @@ async function local_file_localFileSource(path, name = path) {
             return streamFile(path, name, clampStart(range?.start ?? 0, size), clampEnd(range?.end ?? size, size));
         },
         read(start, end) {
-            return local_file_readFile(path, name, clampStart(start, size), clampEnd(end, size));
+            return readFile(path, name, clampStart(start, size), clampEnd(end, size));
         },
         async openReader() {
             const handle = await (0,promises_.open)(path, 'r').catch((error) => {
@@ -1260,7 +744,7 @@ async function* streamFile(path, name, start, end) {
         await handle.close();
     }
 }
-async function local_file_readFile(path, name, start, end) {
+async function readFile(path, name, start, end) {
     if (end <= start)
         return Buffer.alloc(0);
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
@@ -3578,28 +3062,12 @@ function encodeRegression(label, name, distinct, width) {
     return { task: 'regression', regression: Float64Array.from(label.numbers), classes: [] };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/core/files/sha256.ts
-
-
-/** The sha256 of a file as lowercase hex, streamed (memory does not grow with the file). */
-async function sha256_sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
 ;// CONCATENATED MODULE: ./src/core/inference/onnx-runtime.ts
 /**
  * Loading onnxruntime-node. The bundles carry its native binary for linux-x64 only (dist/bin/…,
  * shared by every action); elsewhere the import fails, and the error says so instead of a raw
  * "Cannot find module …onnxruntime_binding.node".
  */
-
 
 let runtime;
 function isMissingBinary(error) {
@@ -3616,20 +3084,20 @@ function loadOnnxRuntime() {
     });
     return runtime;
 }
-/** Opens a model with onnxruntime and reports its fingerprint and input/output names. */
-async function describeOnnxModel(path) {
-    const ort = await loadOnnxRuntime();
-    const session = await ort.InferenceSession.create(path).catch((error) => {
-        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-        throw new InputError(`${path} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
-    });
-    try {
-        const sha256 = await sha256File(path);
-        return { path, sha256, inputNames: session.inputNames, outputNames: session.outputNames };
-    }
-    finally {
-        await session.release();
-    }
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/core/files/sha256.ts
+
+
+/** The sha256 of a file as lowercase hex, streamed (memory does not grow with the file). */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/core/inference/model-signature.ts
@@ -3647,7 +3115,7 @@ async function openModel(path, name = path) {
         throw new errors/* InputError */.dz(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
     });
     try {
-        const sha256 = await sha256_sha256File(path);
+        const sha256 = await sha256File(path);
         return { path, name, sha256, session, signature: signatureOf(session) };
     }
     catch (error) {
@@ -4566,9 +4034,9 @@ async function scoredGate(options, candidatePath) {
             rows.baseline = taskPredictions(task, baselinePredictions, models.baseline.name, encoded.classes.length);
         const evaluators = (0,gate_evaluators/* evaluatorsFor */.q)(rows);
         const names = evaluators.candidate.names;
-        checkRuleMetrics(policy.rules, names, `a ${task} model`);
+        checkRuleMetrics(policy.rules, names, `for a ${task} model`);
         if (policy.slices !== undefined)
-            checkRuleMetrics((policy.slices.metrics ?? []).map((metric) => ({ metric, origin: policy.slices.origin })), names, `a ${task} model`);
+            checkRuleMetrics((policy.slices.metrics ?? []).map((metric) => ({ metric, origin: policy.slices.origin })), names, `for a ${task} model`);
         const candidatePoint = evaluators.candidate.evaluate();
         const baselinePoint = evaluators.baseline?.evaluate();
         const started = Date.now();

@@ -1,8 +1,8 @@
-export const id = 192;
-export const ids = [192];
+export const id = 740;
+export const ids = [740];
 export const modules = {
 
-/***/ 6192:
+/***/ 740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -609,8 +609,238 @@ function mergeProfiles(documents) {
     return profileDocument(rows, sources, [...merged]);
 }
 
+;// CONCATENATED MODULE: ./src/core/inputs/did-you-mean.ts
+/** Did-you-mean hints for names the user mistyped: in schema and policy files, and metric names. */
+/** The candidate the user most likely meant: same letters ignoring case and separators, one or two typos, or a prefix. */
+function closest(word, candidates) {
+    const norm = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
+    const target = norm(word);
+    if (target === '')
+        return undefined;
+    const same = candidates.find((candidate) => norm(candidate) === target);
+    if (same !== undefined)
+        return same;
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, norm(candidate));
+        if (distance <= Math.max(1, Math.floor(norm(candidate).length / 3)) && distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    if (best !== undefined)
+        return best;
+    if (target.length < 3)
+        return undefined;
+    return candidates.find((candidate) => norm(candidate).startsWith(target) || target.startsWith(norm(candidate)));
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** ` (did you mean "near"?)` to end a hint with, or nothing when there is no near candidate. */
+function didYouMean(near) {
+    return near === undefined ? '' : ` (did you mean "${near}"?)`;
+}
+/** `use one of a, b, c`, with a did-you-mean when there is a near candidate. */
+function oneOfHint(values, near) {
+    return `use one of ${values.join(', ')}${didYouMean(near)}`;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/core/inputs/yaml-reader.ts
+/**
+ * What the schema and gate policy parsers share. They walk the YAML node tree rather than plain
+ * values, so they know each node's line, report duplicate keys themselves, and see numbers and
+ * booleans as they were written. Every mistake is an InputError of one line,
+ * `<file>:<line>: <what is wrong>; <how to fix>`.
+ */
+
+
+
+
+
+/** The value in words, for "but it is …" messages. */
+function describe(value) {
+    switch (value.kind) {
+        case 'map':
+            return 'a mapping';
+        case 'list':
+            return 'a list';
+        case 'null':
+            return 'empty';
+        case 'string':
+            return `the text ${value.text}`;
+        case 'number':
+            return `the number ${value.text}`;
+        case 'boolean':
+            return `the boolean ${value.text}`;
+    }
+}
+/** A value as the user wrote it, in flow style, for "write …" hints. */
+function plain(value) {
+    return value.kind === 'string' ? value.value : value.text;
+}
+class YamlReader {
+    file;
+    keyExample;
+    lines = new yaml_dist/* LineCounter */.HN();
+    doc;
+    /**
+     * Parses `text`, a single YAML document. `file` is the path used in messages; `keyExample` is the
+     * plain name suggested when a key is a mapping or a list. Throws an InputError for a syntax error.
+     */
+    constructor(text, file, keyExample) {
+        this.file = file;
+        this.keyExample = keyExample;
+        this.doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: false });
+        const syntax = this.doc.errors[0];
+        if (syntax !== undefined) {
+            const { line, col } = this.lines.linePos(syntax.pos[0]);
+            const reason = (syntax.message.split('\n')[0] ?? '').replace(/\.$/, '');
+            if (syntax.code === 'MULTIPLE_DOCS') {
+                throw new errors/* InputError */.dz(`${file}:${line}: the file holds more than one YAML document; keep a single document (remove the "---" separator)`);
+            }
+            throw new errors/* InputError */.dz(`${file}:${line}: the file is not valid YAML at column ${col} (${reason}); fix the syntax there`);
+        }
+    }
+    /**
+     * Reads the top level laid out as `layout` says: its entries by key, with version (only 1) and
+     * $schema (text) checked, and the mapping under `main`.
+     */
+    topLevel(layout) {
+        const { noun, main } = layout;
+        const top = this.value(this.doc.contents, 1);
+        if (top.kind === 'null')
+            throw this.fail(top.line, `the ${noun} file is empty`, layout.emptyFix);
+        if (top.kind !== 'map') {
+            throw this.fail(top.line, `the ${noun} is ${describe(top)}, but it must be a mapping with a "${main}" key`, `start the file with "${main}:" and list the ${main} under it`);
+        }
+        const keys = this.knownEntries(top.node, top.line, layout.keys, `the ${noun}`, (name) => `unknown top-level key "${name}"`);
+        const version = keys.get('version');
+        if (version !== undefined && !(version.value.kind === 'number' && version.value.value === 1)) {
+            const what = version.value.kind === 'null' ? `the ${noun} has version without a value` : `the ${noun} has version ${version.value.text}, which is not a supported version`;
+            throw this.fail(version.line, what, 'write version: 1 or leave it out');
+        }
+        const $schema = keys.get('$schema');
+        if ($schema !== undefined && $schema.value.kind !== 'string') {
+            throw this.fail($schema.line, `"$schema" is ${describe($schema.value)}, which is not a URL`, 'write the URL of the JSON Schema in quotes, or remove it');
+        }
+        const entry = keys.get(main);
+        if (entry === undefined)
+            throw this.fail(top.line, `the ${noun} has no "${main}" key`, layout.missingFix);
+        const { value } = entry;
+        if (value.kind !== 'map') {
+            throw this.fail(value.kind === 'null' ? entry.line : value.line, `"${main}" is ${describe(value)}, but it must be a mapping of ${layout.item} names to rules`, layout.mainFix);
+        }
+        return { keys, main: value };
+    }
+    fail(line, what, fix) {
+        return new errors/* InputError */.dz(`${this.file}:${line}: ${what}; ${fix}`);
+    }
+    lineOf(node, fallback) {
+        const range = node?.range;
+        const start = range?.[0];
+        return start === undefined ? fallback : this.lines.linePos(start).line;
+    }
+    /** Resolves aliases and classifies the node. `fallback` is the line used for a missing node (e.g. `key:` with nothing after it). */
+    value(node, fallback) {
+        const line = this.lineOf(node, fallback);
+        let target = node;
+        if ((0,yaml_dist/* isAlias */.Vj)(node)) {
+            target = node.resolve(this.doc);
+            if (target === undefined)
+                throw this.fail(line, `the alias *${node.source} refers to no anchor`, `define &${node.source} before it`);
+        }
+        if (target === null || target === undefined)
+            return { kind: 'null', text: '', line };
+        if ((0,yaml_dist/* isMap */.jh)(target))
+            return { kind: 'map', node: target, text: 'a mapping', line };
+        if ((0,yaml_dist/* isSeq */.oP)(target))
+            return { kind: 'list', node: target, text: 'a list', line };
+        if ((0,yaml_dist/* isScalar */.jn)(target)) {
+            const raw = target.value;
+            const source = target.source ?? String(raw);
+            if (typeof raw === 'string')
+                return { kind: 'string', value: raw, text: JSON.stringify(raw), line };
+            if (typeof raw === 'number')
+                return { kind: 'number', value: raw, text: source, line };
+            if (typeof raw === 'boolean')
+                return { kind: 'boolean', value: raw, text: source, line };
+            if (raw === null || raw === undefined)
+                return { kind: 'null', text: source, line };
+            // Anything else (a YAML 1.1 timestamp, a custom tag) is taken as the text it was written as.
+            return { kind: 'string', value: source, text: JSON.stringify(source), line };
+        }
+        return { kind: 'string', value: String(target), text: JSON.stringify(String(target)), line };
+    }
+    /**
+     * The mapping's entries in order; a key given twice is refused at the repeat, worded by `twice`,
+     * or, given the mapping's name, as `<subject> has "<key>" twice (first on line <n>); keep only one`.
+     */
+    entries(map, mapLine, twice) {
+        const seen = new Map();
+        const entries = [];
+        for (const pair of map.items) {
+            const key = this.value(pair.key, this.lineOf(pair.value, mapLine));
+            if (key.kind === 'map' || key.kind === 'list') {
+                throw this.fail(key.line, `a key is ${describe(key)}`, `write a plain name such as "${this.keyExample}" as the key`);
+            }
+            const name = plain(key);
+            const first = seen.get(name);
+            if (first !== undefined) {
+                const [what, fix] = typeof twice === 'string' ? [`${twice} has "${name}" twice (first on line ${first})`, 'keep only one'] : twice(name, first);
+                throw this.fail(key.line, what, fix);
+            }
+            seen.set(name, key.line);
+            entries.push({ name, line: key.line, value: this.value(pair.value, key.line) });
+        }
+        return entries;
+    }
+    /** Entries of a mapping whose keys must come from `known`. */
+    knownEntries(map, mapLine, known, subject, unknown) {
+        const result = new Map();
+        for (const entry of this.entries(map, mapLine, subject)) {
+            if (!known.includes(entry.name)) {
+                throw this.fail(entry.line, unknown(entry.name), oneOfHint(known, closest(entry.name, known)));
+            }
+            result.set(entry.name, entry);
+        }
+        return result;
+    }
+}
+/**
+ * Reads the file at `path` (relative to `cwd`) and parses it with `parse`, which gets the text and the
+ * path relative to `cwd`, with forward slashes, as GitHub annotations expect. `what` names the file
+ * in messages (`schema`, `policy`).
+ */
+async function loadYamlFile(path, cwd, what, parse) {
+    const absolute = (0,external_node_path_.resolve)(cwd, path);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            throw new errors/* InputError */.dz(`${what}: no such file: ${path}`);
+        if (code === 'EISDIR')
+            throw new errors/* InputError */.dz(`${what}: ${path} is a directory; name the ${what} file itself`);
+        throw new errors/* InputError */.dz(`${what}: cannot read ${path} (${code ?? error.message}); check the path and its permissions`);
+    }
+    return parse(text, (0,external_node_path_.relative)(cwd, absolute).split(external_node_path_.sep).join('/'));
+}
+
 ;// CONCATENATED MODULE: ./src/core/schema/types.ts
 const COLUMN_TYPES = ['integer', 'number', 'string', 'boolean', 'date', 'datetime', 'category'];
 const EXTRA_COLUMN_POLICIES = ['error', 'warn', 'ignore'];
@@ -623,10 +853,10 @@ const MISSING_COLUMN_POLICIES = ['error', 'warn'];
  *
  * Every mistake is an InputError of one line, `<file>:<line>: <what is wrong>; <how to fix>`, with the
  * line of the offending key or value, so the user (or a GitHub annotation) can go straight to it.
- * The parser walks the YAML node tree rather than plain values, so it knows each node's line, reports
- * duplicate keys itself, and sees numbers and booleans as they were written.
+ * The parser walks the YAML node tree rather than plain values (src/core/inputs/yaml-reader.ts), so
+ * it knows each node's line, reports duplicate keys itself, and sees numbers and booleans as they
+ * were written.
  */
-
 
 
 
@@ -714,146 +944,12 @@ function isoTime(text) {
     }
     return time;
 }
-/** The candidate the user most likely meant: same letters ignoring case and separators, one or two typos, or a prefix. */
-function closest(word, candidates) {
-    const norm = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
-    const target = norm(word);
-    if (target === '')
-        return undefined;
-    const same = candidates.find((candidate) => norm(candidate) === target);
-    if (same !== undefined)
-        return same;
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(target, norm(candidate));
-        if (distance <= Math.max(1, Math.floor(norm(candidate).length / 3)) && distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    if (best !== undefined)
-        return best;
-    if (target.length < 3)
-        return undefined;
-    return candidates.find((candidate) => norm(candidate).startsWith(target) || target.startsWith(norm(candidate)));
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-function oneOfHint(values, near) {
-    return `use one of ${values.join(', ')}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
-}
-/** The value in words, for "but it is …" messages. */
-function describe(value) {
-    switch (value.kind) {
-        case 'map':
-            return 'a mapping';
-        case 'list':
-            return 'a list';
-        case 'null':
-            return 'empty';
-        case 'string':
-            return `the text ${value.text}`;
-        case 'number':
-            return `the number ${value.text}`;
-        case 'boolean':
-            return `the boolean ${value.text}`;
-    }
-}
-/** A value as the user wrote it, in flow style, for "write …" hints. */
-function plain(value) {
-    return value.kind === 'string' ? value.value : value.text;
-}
-class SchemaReader {
-    file;
-    doc;
-    lines;
-    constructor(file, doc, lines) {
-        this.file = file;
-        this.doc = doc;
-        this.lines = lines;
-    }
-    fail(line, what, fix) {
-        return new errors/* InputError */.dz(`${this.file}:${line}: ${what}; ${fix}`);
+class SchemaReader extends YamlReader {
+    constructor(text, file) {
+        super(text, file, 'age');
     }
     position(line) {
         return { file: this.file, line };
-    }
-    lineOf(node, fallback) {
-        const range = node?.range;
-        const start = range?.[0];
-        return start === undefined ? fallback : this.lines.linePos(start).line;
-    }
-    /** Resolves aliases and classifies the node. `fallback` is the line used for a missing node (e.g. `key:` with nothing after it). */
-    value(node, fallback) {
-        const line = this.lineOf(node, fallback);
-        let target = node;
-        if ((0,yaml_dist/* isAlias */.Vj)(node)) {
-            target = node.resolve(this.doc);
-            if (target === undefined)
-                throw this.fail(line, `the alias *${node.source} refers to no anchor`, `define &${node.source} before it`);
-        }
-        if (target === null || target === undefined)
-            return { kind: 'null', text: '', line };
-        if ((0,yaml_dist/* isMap */.jh)(target))
-            return { kind: 'map', node: target, text: 'a mapping', line };
-        if ((0,yaml_dist/* isSeq */.oP)(target))
-            return { kind: 'list', node: target, text: 'a list', line };
-        if ((0,yaml_dist/* isScalar */.jn)(target)) {
-            const raw = target.value;
-            const source = target.source ?? String(raw);
-            if (typeof raw === 'string')
-                return { kind: 'string', value: raw, text: JSON.stringify(raw), line };
-            if (typeof raw === 'number')
-                return { kind: 'number', value: raw, text: source, line };
-            if (typeof raw === 'boolean')
-                return { kind: 'boolean', value: raw, text: source, line };
-            if (raw === null || raw === undefined)
-                return { kind: 'null', text: source, line };
-            // Anything else (a YAML 1.1 timestamp, a custom tag) is taken as the text it was written as.
-            return { kind: 'string', value: source, text: JSON.stringify(source), line };
-        }
-        return { kind: 'string', value: String(target), text: JSON.stringify(String(target)), line };
-    }
-    /** The mapping's entries in order. `twice` words the message for a key given twice. */
-    entries(map, mapLine, twice) {
-        const seen = new Map();
-        const entries = [];
-        for (const pair of map.items) {
-            const key = this.value(pair.key, this.lineOf(pair.value, mapLine));
-            if (key.kind === 'map' || key.kind === 'list') {
-                throw this.fail(key.line, `a key is ${describe(key)}`, 'write a plain name such as "age" as the key');
-            }
-            const name = key.kind === 'string' ? key.value : key.text;
-            const first = seen.get(name);
-            if (first !== undefined)
-                throw this.fail(key.line, ...twice(name, first));
-            seen.set(name, key.line);
-            entries.push({ name, line: key.line, value: this.value(pair.value, key.line) });
-        }
-        return entries;
-    }
-    /** Entries of a mapping whose keys must come from `known`. */
-    knownEntries(map, mapLine, known, subject, unknown) {
-        const result = new Map();
-        const entries = this.entries(map, mapLine, (name, firstLine) => [`${subject} has "${name}" twice (first on line ${firstLine})`, 'keep only one']);
-        for (const entry of entries) {
-            if (!known.includes(entry.name)) {
-                throw this.fail(entry.line, unknown(entry.name), oneOfHint(known, closest(entry.name, known)));
-            }
-            result.set(entry.name, entry);
-        }
-        return result;
     }
 }
 /**
@@ -861,44 +957,17 @@ class SchemaReader {
  * Throws an InputError naming the file and line for any mistake.
  */
 function parseSchema(text, file) {
-    const lines = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    const syntax = doc.errors[0];
-    if (syntax !== undefined) {
-        const { line, col } = lines.linePos(syntax.pos[0]);
-        const reason = (syntax.message.split('\n')[0] ?? '').replace(/\.$/, '');
-        if (syntax.code === 'MULTIPLE_DOCS') {
-            throw new errors/* InputError */.dz(`${file}:${line}: the file holds more than one YAML document; keep a single document (remove the "---" separator)`);
-        }
-        throw new errors/* InputError */.dz(`${file}:${line}: the file is not valid YAML at column ${col} (${reason}); fix the syntax there`);
-    }
-    const reader = new SchemaReader(file, doc, lines);
+    const reader = new SchemaReader(text, file);
     const positions = new Map();
-    const top = reader.value(doc.contents, 1);
-    if (top.kind === 'null') {
-        throw reader.fail(top.line, 'the schema file is empty', 'declare the columns under a top-level "columns:" mapping, e.g. columns: { id: { type: integer } }');
-    }
-    if (top.kind !== 'map') {
-        throw reader.fail(top.line, `the schema is ${describe(top)}, but it must be a mapping with a "columns" key`, 'start the file with "columns:" and list the columns under it');
-    }
-    const keys = reader.knownEntries(top.node, top.line, TOP_LEVEL_KEYS, 'the schema', (name) => `unknown top-level key "${name}"`);
-    const version = keys.get('version');
-    if (version !== undefined && !(version.value.kind === 'number' && version.value.value === 1)) {
-        const what = version.value.kind === 'null' ? 'the schema has version without a value' : `the schema has version ${version.value.text}, which is not a supported version`;
-        throw reader.fail(version.line, what, 'write version: 1 or leave it out');
-    }
-    const $schema = keys.get('$schema');
-    if ($schema !== undefined && $schema.value.kind !== 'string') {
-        throw reader.fail($schema.line, `"$schema" is ${describe($schema.value)}, which is not a URL`, 'write the URL of the JSON Schema in quotes, or remove it');
-    }
-    const columnsEntry = keys.get('columns');
-    if (columnsEntry === undefined) {
-        throw reader.fail(top.line, 'the schema has no "columns" key', 'add a top-level "columns:" mapping of column names to their rules');
-    }
-    const columnsValue = columnsEntry.value;
-    if (columnsValue.kind !== 'map') {
-        throw reader.fail(columnsValue.kind === 'null' ? columnsEntry.line : columnsValue.line, `"columns" is ${describe(columnsValue)}, but it must be a mapping of column names to rules`, 'write each column on its own line as "name: { type: string }" (or "name: {}" for no rules)');
-    }
+    const { keys, main: columnsValue } = reader.topLevel({
+        noun: 'schema',
+        keys: TOP_LEVEL_KEYS,
+        main: 'columns',
+        item: 'column',
+        emptyFix: 'declare the columns under a top-level "columns:" mapping, e.g. columns: { id: { type: integer } }',
+        missingFix: 'add a top-level "columns:" mapping of column names to their rules',
+        mainFix: 'write each column on its own line as "name: { type: string }" (or "name: {}" for no rules)',
+    });
     const columns = new Map();
     const columnEntries = reader.entries(columnsValue.node, columnsValue.line, (name, firstLine) => [
         `column "${name}" is declared twice (first on line ${firstLine})`,
@@ -1073,7 +1142,7 @@ function readAllowed(reader, subject, entry, type) {
             textValue = String(item.value);
         }
         else {
-            textValue = item.kind === 'string' ? item.value : item.text;
+            textValue = plain(item);
         }
         if (seen.has(textValue)) {
             throw reader.fail(item.line, `${subject} lists ${JSON.stringify(textValue)} twice under allowed`, 'remove the repeat');
@@ -1196,7 +1265,7 @@ function readKey(reader, entry, columns) {
         }
         if (!columns.has(item.value)) {
             const near = closest(item.value, declared);
-            throw reader.fail(item.line, `table.key names column ${item.text}, which is not declared under columns`, `declare it under columns or correct the name${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
+            throw reader.fail(item.line, `table.key names column ${item.text}, which is not declared under columns`, `declare it under columns or correct the name${didYouMean(near)}`);
         }
         if (key.includes(item.value))
             throw reader.fail(item.line, `table.key lists ${item.text} twice`, 'remove the repeat');
@@ -1208,21 +1277,8 @@ function readKey(reader, entry, columns) {
  * Reads and parses the schema file at `path` (relative to `cwd`). The schema's `file` is the path
  * relative to `cwd`, with forward slashes, as GitHub annotations expect.
  */
-async function loadSchema(path, cwd) {
-    const absolute = (0,external_node_path_.resolve)(cwd, path);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(absolute, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            throw new errors/* InputError */.dz(`schema: no such file: ${path}`);
-        if (code === 'EISDIR')
-            throw new errors/* InputError */.dz(`schema: ${path} is a directory; name the schema file itself`);
-        throw new errors/* InputError */.dz(`schema: cannot read ${path} (${code ?? error.message}); check the path and its permissions`);
-    }
-    return parseSchema(text, (0,external_node_path_.relative)(cwd, absolute).split(external_node_path_.sep).join('/'));
+function loadSchema(path, cwd) {
+    return loadYamlFile(path, cwd, 'schema', parseSchema);
 }
 
 // EXTERNAL MODULE: ./src/core/data/cell.ts
