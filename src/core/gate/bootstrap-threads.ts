@@ -74,6 +74,10 @@ export interface ThreadOptions {
   threads: number;
   /** The script workers start on (a bundle's entry); without one, this thread does everything. */
   script: string | undefined;
+  /** Row-resamples below which this thread does it all (default PARALLEL_MIN_WORK). */
+  minWork?: number;
+  /** Told when a worker failed and this thread did its part. */
+  onWorkerError?: (message: string) => void;
 }
 
 function runPart(script: string, job: BootstrapJob): Promise<BootstrapSamples> {
@@ -94,14 +98,18 @@ function runPart(script: string, job: BootstrapJob): Promise<BootstrapSamples> {
 export async function bootstrapScoredRows(rows: ScoredRows, options: BootstrapOptions, threads: ThreadOptions): Promise<BootstrapSamples> {
   const { candidate, baseline } = evaluatorsFor(rows);
   const parts = Math.min(threads.threads, options.resamples);
-  if (threads.script === undefined || parts < 2 || candidate.rows * options.resamples < PARALLEL_MIN_WORK) {
+  if (threads.script === undefined || parts < 2 || candidate.rows * options.resamples < (threads.minWork ?? PARALLEL_MIN_WORK)) {
     return pairedBootstrap(candidate, baseline, options);
   }
   const bounds = Array.from({ length: parts + 1 }, (_, part) => Math.round((part * options.resamples) / parts));
-  const workers = bounds.slice(1, -1).map((first, part) =>
-    runPart(threads.script!, { kind: BOOTSTRAP_TASK, rows, resamples: options.resamples, seed: options.seed, first, last: bounds[part + 2]! }),
-  );
-  workers.forEach((promise) => promise.catch(() => undefined)); // awaited below; no unhandled rejection meanwhile
+  // A part whose worker fails (it could not start, or ran out of memory) is done here instead: same streams, same values.
+  const workers = bounds.slice(1, -1).map((first, part) => {
+    const last = bounds[part + 2]!;
+    return runPart(threads.script!, { kind: BOOTSTRAP_TASK, rows, resamples: options.resamples, seed: options.seed, first, last }).catch((error: unknown) => {
+      threads.onWorkerError?.(`resamples ${first}–${last - 1} ran on the main thread: ${describeError(error)}`);
+      return pairedBootstrap(candidate, baseline, options, first, last);
+    });
+  });
   const own = pairedBootstrap(candidate, baseline, options, 0, bounds[1]!);
   const all = [own, ...(await Promise.all(workers))];
   const metrics = candidate.names.length;

@@ -4,62 +4,27 @@
  * metrics as numbers; judge the policy's rules and slices; return the evaluation document.
  */
 import { resolveSources } from '../data/resolve-sources.js';
-import type { ObjectStore } from '../data/source.js';
-import type { DataFormat } from '../data/format.js';
 import { InputError } from '../errors.js';
 import { readDataColumns, readEvaluationTable, type EvaluationTable } from '../evaluation/evaluation-table.js';
-import { encodeLabels, type EncodedLabels } from '../evaluation/labels.js';
-import { openModel, planInputs, releaseModel, scoreModel, type InputPlan, type LoadedModel, type Predictions } from '../inference/score-model.js';
-import type { Logger } from '../logger.js';
-import { knownDirection, METRIC_CATALOG, metricInfo, type MetricInfo } from '../metrics/catalog.js';
-import { argmaxPredictions, binaryPredictions, confusionMatrix } from '../metrics/confusion.js';
+import { encodeLabels } from '../evaluation/labels.js';
+import { openModel, planInputs, releaseModel, scoreModel, type InputPlan, type LoadedModel } from '../inference/score-model.js';
+import { METRIC_CATALOG, metricInfo, type MetricInfo } from '../metrics/catalog.js';
 import type { Task } from '../metrics/types.js';
 import { ResampledValues } from './bootstrap.js';
-import { bootstrapScoredRows, type ThreadOptions } from './bootstrap-threads.js';
+import { bootstrapScoredRows } from './bootstrap-threads.js';
 import { compareMetric, type Compared } from './compare.js';
-import { EVALUATION_FORMAT, REPORT_LEVEL, type ConfusionSection, type EvaluationDocument, type ModelSide } from './evaluation.js';
+import { documentBase, plural, verdictOf } from './document.js';
+import { REPORT_LEVEL, type EvaluationDocument, type ModelSide } from './evaluation.js';
 import { evaluatorsFor, type ScoredRows } from './evaluators.js';
-import { checkRuleMetrics, judgeRules, resolveDirection } from './judge.js';
-import { findMetric, requireMetric, type MetricsFile } from './metrics-file.js';
+import { checkRuleMetrics, judgeRules } from './judge.js';
+import { findMetric, requireMetric } from './metrics-file.js';
+import { numbersGate } from './numbers-gate.js';
+import { comparesWithBaseline, type GateOptions } from './options.js';
+import { confusionOf, scoredLabels, taskPredictions } from './predictions.js';
 import { evaluateSlices } from './slices.js';
-import type { GatePolicy, MetricResult, MetricRule, RuleOutcome } from './types.js';
+import type { MetricResult, MetricRule } from './types.js';
 
-export type BaselineInput = { model: string } | { metrics: MetricsFile } | { missing: string } | undefined;
-
-export interface GateOptions {
-  /** The candidate: an ONNX model scored on `data`, or its metrics as numbers. */
-  candidate: { model: string } | { metrics: MetricsFile };
-  baseline: BaselineInput;
-  data?: readonly string[] | undefined;
-  format: 'auto' | DataFormat;
-  label?: string | undefined;
-  task?: Task | undefined;
-  features?: readonly string[] | undefined;
-  policy: GatePolicy;
-  /** Binary decision threshold. */
-  threshold: number;
-  bootstrap: number;
-  seed: number;
-  cwd: string;
-  store: () => ObjectStore;
-  threads: ThreadOptions;
-  logger: Logger;
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function verdictOf(outcomes: readonly RuleOutcome[]): { passed: boolean; verdict: string } {
-  const failed = outcomes.filter((outcome) => outcome.status === 'fail');
-  const skipped = outcomes.filter((outcome) => outcome.status === 'skipped').length;
-  const judged = outcomes.length - skipped;
-  if (failed.length > 0) {
-    const more = failed.length > 1 ? ` (and ${plural(failed.length - 1, 'more failed check')})` : '';
-    return { passed: false, verdict: `${failed[0]!.reason}${more}.` };
-  }
-  if (outcomes.length === 0) return { passed: true, verdict: 'No rules to judge, so the gate passes: add a policy or thresholds to gate the merge.' };
-  const skippedText = skipped === 0 ? '' : `; ${plural(skipped, 'check')} skipped without a baseline`;
-  return { passed: true, verdict: `${judged === outcomes.length ? 'All' : 'The'} ${plural(judged, 'check')} passed${skippedText}.` };
-}
+export type { BaselineInput, GateOptions } from './options.js';
 
 /** The catalog metrics of the task, those the policy names first (in its order). */
 function orderedMetrics(task: Task, names: readonly string[], rules: readonly MetricRule[]): MetricInfo[] {
@@ -70,56 +35,6 @@ function orderedMetrics(task: Task, names: readonly string[], rules: readonly Me
 
 function modelSide(model: LoadedModel, plan: InputPlan): ModelSide {
   return { kind: 'model', path: model.name, sha256: model.sha256, inputs: plan.inputs.map((input) => input.name), output: plan.output.name };
-}
-
-function scoredLabels(encoded: EncodedLabels): ScoredRows['labels'] {
-  return (encoded.binary ?? encoded.multiclass ?? encoded.regression)!;
-}
-
-/** Binary models give P(positive) as [N] or [N, 1], or both classes as [N, 2] (column 1 positive). */
-function taskPredictions(task: Task, predictions: Predictions, model: string, classes: number): Float64Array {
-  const { width, values, rows } = predictions;
-  if (task === 'regression') {
-    if (width !== 1) throw new InputError(`${model} gives ${width} values per row (output "${predictions.output}"), but a regression model gives one; check the task and the model's output.`);
-    return values;
-  }
-  if (task === 'multiclass') {
-    if (width < 3) throw new InputError(`${model} gives ${width} value${width === 1 ? '' : 's'} per row (output "${predictions.output}"), but a multiclass model gives one probability per class ([N, C], C ≥ 3).`);
-    if (width < classes) throw new InputError(`${model} gives ${width} class probabilities per row, but the label has ${classes} classes.`);
-    checkProbabilities(values, model, predictions.output);
-    return values;
-  }
-  if (width > 2) throw new InputError(`${model} gives ${width} values per row (output "${predictions.output}"), but the task is binary: set task to multiclass, or export the positive class's probability.`);
-  const positive = width === 1 ? values : Float64Array.from({ length: rows }, (_, row) => values[row * 2 + 1]!);
-  checkProbabilities(positive, model, predictions.output);
-  return positive;
-}
-
-function checkProbabilities(values: Float64Array, model: string, output: string): void {
-  let bad = -1;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    if (value < 0 || value > 1) {
-      bad = i;
-      break;
-    }
-  }
-  if (bad >= 0) {
-    throw new InputError(
-      `${model}'s output "${output}" has ${values[bad]} (value ${bad + 1}), outside [0, 1]: evaluate-gate needs probabilities; end the exported graph with a Sigmoid or Softmax.`,
-    );
-  }
-}
-
-function confusionOf(rows: ScoredRows, encoded: EncodedLabels): ConfusionSection | undefined {
-  if (rows.task === 'regression' || encoded.classes.length > 20) return undefined;
-  const classes = rows.task === 'binary' ? 2 : rows.classes;
-  const predict = (values: Float64Array) => (rows.task === 'binary' ? binaryPredictions(values, rows.threshold) : argmaxPredictions(values, classes));
-  const labels = rows.task === 'binary' ? encoded.classes : Array.from({ length: classes }, (_, i) => encoded.classes[i] ?? String(i));
-  const section: ConfusionSection = { labels, candidate: confusionMatrix(rows.labels, predict(rows.candidate), classes) };
-  if (rows.baseline !== undefined) section.baseline = confusionMatrix(rows.labels, predict(rows.baseline), classes);
-  if (rows.task === 'binary') section.threshold = rows.threshold;
-  return section;
 }
 
 async function openModels(options: GateOptions, candidatePath: string): Promise<{ candidate: LoadedModel; baseline?: LoadedModel }> {
@@ -175,7 +90,7 @@ async function scoredGate(options: GateOptions, candidatePath: string): Promise<
     const baselinePoint = evaluators.baseline?.evaluate();
     const started = Date.now();
     const samples = await logger.group(`Bootstrap: ${options.bootstrap} resamples of ${table.rows} rows`, () =>
-      bootstrapScoredRows(rows, { resamples: options.bootstrap, seed: options.seed }, options.threads),
+      bootstrapScoredRows(rows, { resamples: options.bootstrap, seed: options.seed }, { ...options.threads, onWorkerError: (message) => logger.warning(`A bootstrap thread failed; ${message}`) }),
     );
     logger.info(`Bootstrap took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
@@ -188,8 +103,8 @@ async function scoredGate(options: GateOptions, candidatePath: string): Promise<
         return compareMetric(info, candidate, baseline, new ResampledValues(samples.delta![m]!));
       }
       if (baselineNumbers !== undefined) {
-        const ruled = policy.rules.some((rule) => rule.metric === info.name && (rule.maxRegression ?? rule.maxRegressionPct ?? rule.minImprovement) !== undefined || (rule.metric === info.name && rule.mustImprove === true));
-        const value = ruled ? requireMetric(baselineNumbers, info.name, 'the policy compares with the baseline') : findMetric(baselineNumbers, info.name);
+        const needed = policy.rules.some((rule) => rule.metric === info.name && comparesWithBaseline(rule));
+        const value = needed ? requireMetric(baselineNumbers, info.name, 'the policy compares with the baseline') : findMetric(baselineNumbers, info.name);
         return value === undefined ? compareMetric(info, candidate) : compareMetric(info, candidate, { value });
       }
       return compareMetric(info, candidate);
@@ -242,57 +157,6 @@ async function scoredGate(options: GateOptions, candidatePath: string): Promise<
     await releaseModel(models.candidate);
     if (models.baseline !== undefined) await releaseModel(models.baseline);
   }
-}
-
-interface DocumentParts {
-  task?: Task | undefined;
-  label?: string | undefined;
-  threshold?: number | undefined;
-  candidate: EvaluationDocument['candidate'];
-  metrics: readonly Compared[];
-}
-
-function documentBase(outcomes: RuleOutcome[], parts: DocumentParts): EvaluationDocument {
-  const doc: EvaluationDocument = {
-    format: EVALUATION_FORMAT,
-    version: 1,
-    ...verdictOf(outcomes),
-    candidate: parts.candidate,
-    metrics: parts.metrics.map(({ row }) => row),
-    outcomes,
-    notes: [],
-  };
-  if (parts.task !== undefined) doc.task = parts.task;
-  if (parts.label !== undefined) doc.label = parts.label;
-  if (parts.threshold !== undefined) doc.threshold = parts.threshold;
-  return doc;
-}
-
-/** The gate on metrics given as numbers: no rows, so no intervals; rules judge point values. */
-function numbersGate(options: GateOptions, candidate: MetricsFile): EvaluationDocument {
-  const { policy } = options;
-  if (options.baseline !== undefined && 'model' in options.baseline) {
-    throw new InputError('Input "baseline-model" needs "model" (the candidate model, scored on the same rows); with candidate "metrics", give the baseline as "baseline-metrics".');
-  }
-  const baseline = options.baseline !== undefined && 'metrics' in options.baseline ? options.baseline.metrics : undefined;
-  const ruled = [...new Set(policy.rules.map((rule) => rule.metric))];
-  for (const name of ruled) requireMetric(candidate, name, 'the policy judges');
-  const names = ruled.length > 0 ? ruled : [...candidate.values.keys()];
-  const compared = names.map((name) => {
-    const rule = policy.rules.find((r) => r.metric === name);
-    const direction = rule === undefined ? knownDirection(name) : resolveDirection(rule);
-    const info: MetricInfo = { name, title: name, direction: direction ?? 'higher' };
-    const value = findMetric(candidate, name)!;
-    const needsBaseline = rule !== undefined && (rule.maxRegression !== undefined || rule.maxRegressionPct !== undefined || rule.mustImprove === true || rule.minImprovement !== undefined);
-    const base = baseline === undefined ? undefined : needsBaseline ? requireMetric(baseline, name, 'the policy compares with the baseline') : findMetric(baseline, name);
-    return compareMetric(info, { value }, base === undefined ? undefined : { value: base });
-  });
-  const results = new Map<string, MetricResult>(compared.map(({ result }) => [result.name, result]));
-  const doc = documentBase(judgeRules(policy.rules, results), { candidate: { kind: 'metrics', origin: candidate.origin }, metrics: compared });
-  if (baseline !== undefined) doc.baseline = { kind: 'metrics', origin: baseline.origin };
-  doc.notes.push('Metrics given as numbers: there are no rows to resample, so no intervals; rules with a confidence judge the point values.');
-  if (policy.slices !== undefined) doc.notes.push('Slices need the model and the data; with metrics given as numbers they are not evaluated.');
-  return doc;
 }
 
 export async function runGate(options: GateOptions): Promise<EvaluationDocument> {
