@@ -163,3 +163,23 @@ describe('pairedBootstrap', () => {
     );
   });
 });
+
+describe('counts in bytes', () => {
+  it('says when a byte count wrapped around, so the resample is drawn again in 32 bits', () => {
+    const one = new Uint8Array(1);
+    expect(new Random(1).addUniformCounts(one, 255)).toBe(true);
+    expect(one[0]).toBe(255);
+    expect(new Random(1).addUniformCounts(one, 1)).toBe(false); // 255 + 1 wraps to 0
+    const wide = new Uint32Array(1);
+    expect(new Random(1).addUniformCounts(wide, 300)).toBe(true);
+    expect(wide[0]).toBe(300);
+  });
+
+  it('draws the same counts into bytes and into 32-bit integers', () => {
+    const bytes = new Uint8Array(5000);
+    const words = new Uint32Array(5000);
+    expect(drawCounts(bytes, 8, 2)).toBe(true);
+    drawCounts(words, 8, 2);
+    expect(Array.from(bytes)).toEqual(Array.from(words));
+  });
+});

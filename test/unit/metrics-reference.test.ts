@@ -429,3 +429,16 @@ describe('confusion matrix', () => {
     expect(() => confusionMatrix([0, 3], [0, 1], 3)).toThrow(RangeError);
   });
 });
+
+describe('a subset of the binary metrics', () => {
+  test('computes only the named metrics, in catalog order, with the same values as the full set', () => {
+    const labels = Uint8Array.from([0, 1, 1, 0, 1, 0, 0, 1]);
+    const probabilities = Float64Array.from([0.1, 0.8, 0.4, 0.4, 0.9, 0.2, 0.7, 0.6]);
+    const weights = Uint8Array.from([1, 2, 0, 3, 1, 1, 2, 1]);
+    const full = binaryEvaluator(labels, probabilities, { threshold: 0.5 });
+    const subset = binaryEvaluator(labels, probabilities, { threshold: 0.5, metrics: ['recall', 'roc_auc'] });
+    expect(subset.names).toEqual(['roc_auc', 'recall']);
+    const all = full.evaluate(weights);
+    expect(Array.from(subset.evaluate(weights))).toEqual([all[0], all[7]]);
+  });
+});

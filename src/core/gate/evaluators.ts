@@ -2,7 +2,7 @@
  * The metric evaluators of a scored evaluation, built from plain data (labels and each model's
  * predictions), so a bootstrap worker thread can rebuild the same evaluators from a copy of it.
  */
-import { binaryEvaluator } from '../metrics/binary.js';
+import { type BinaryMetric, binaryEvaluator } from '../metrics/binary.js';
 import { multiclassEvaluator } from '../metrics/multiclass.js';
 import { regressionEvaluator } from '../metrics/regression.js';
 import type { MetricEvaluator, Task } from '../metrics/types.js';
@@ -18,12 +18,17 @@ export interface ScoredRows {
   classes: number;
   /** Binary: predicted positive when P(positive) ≥ threshold. */
   threshold: number;
+  /** Binary: compute only these metrics (default all), e.g. ROC AUC alone. */
+  binaryMetrics?: readonly BinaryMetric[];
 }
 
 export function evaluatorFor(rows: ScoredRows, predictions: Float64Array): MetricEvaluator {
   switch (rows.task) {
     case 'binary':
-      return binaryEvaluator(rows.labels as Uint8Array, predictions, { threshold: rows.threshold });
+      return binaryEvaluator(rows.labels as Uint8Array, predictions, {
+        threshold: rows.threshold,
+        ...(rows.binaryMetrics === undefined ? {} : { metrics: rows.binaryMetrics }),
+      });
     case 'multiclass':
       return multiclassEvaluator(rows.labels as Int32Array, predictions, rows.classes);
     case 'regression':

@@ -52,7 +52,7 @@ export function evaluateSlices(inputs: SliceInputs): SliceSection {
   if (policy.maxRegression !== undefined) limits.push({ kind: 'absolute', value: policy.maxRegression });
   if (policy.maxRegressionPct !== undefined) limits.push({ kind: 'percent', value: policy.maxRegressionPct });
   const indexOf = (evaluator: MetricEvaluator, name: string): number => evaluator.names.indexOf(name);
-  const weights = new Uint32Array(candidate.rows);
+  const weights = new Uint8Array(candidate.rows);
   const rows: SliceRow[] = [];
   for (const name of policy.columns) {
     const column = inputs.columns.get(name)!;

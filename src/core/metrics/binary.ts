@@ -42,9 +42,16 @@ export const BINARY_METRICS = [
   'mcc',
 ] as const;
 
+export type BinaryMetric = (typeof BINARY_METRICS)[number];
+
 export interface BinaryOptions {
   /** A row is predicted positive when its probability is >= threshold. */
   threshold: number;
+  /**
+   * Compute only these (in BINARY_METRICS order); default all. Without log_loss and brier the pass
+   * over the rows reads only labels and weights, about half the memory traffic.
+   */
+  metrics?: readonly BinaryMetric[];
 }
 
 /** np.finfo(np.float64).eps, sklearn's log_loss clipping bound ("auto" for float64 input). */
@@ -109,9 +116,12 @@ export function binaryEvaluator(labels: Uint8Array, probabilities: Float64Array,
     weight: new Uint32Array(rows),
   };
   const sums = new Float64Array(SUMS);
+  const names = options.metrics === undefined ? BINARY_METRICS : BINARY_METRICS.filter((name) => options.metrics!.includes(name));
+  const picks = names.map((name) => BINARY_METRICS.indexOf(name));
+  const losses = names.includes('log_loss') || names.includes('brier');
 
   return {
-    names: BINARY_METRICS,
+    names,
     rows,
     evaluate(weights?: RowWeights): Float64Array {
       if (weights === undefined) layout.weight.fill(1);
@@ -119,8 +129,9 @@ export function binaryEvaluator(labels: Uint8Array, probabilities: Float64Array,
         if (weights.length !== rows) throw new RangeError(`weights has ${weights.length} entries for ${rows} rows`);
         gatherWeights(weights, order, layout.weight);
       }
-      accumulate(layout, sums);
-      return binaryMetrics(sums);
+      accumulate(layout, sums, losses);
+      const values = binaryMetrics(sums);
+      return picks.length === BINARY_METRICS.length ? values : Float64Array.from(picks, (at) => values[at]!);
     },
   };
 }
@@ -158,7 +169,7 @@ const SUMS = 8;
  * so that its loads are independent. Unrolled by 8, which keeps more loads in flight (about 1.6 times
  * faster than the plain loop on 1,000,000 rows).
  */
-function gatherWeights(weights: Uint32Array, order: Uint32Array, into: Uint32Array): void {
+function gatherWeights(weights: Uint8Array | Uint32Array, order: Uint32Array, into: Uint32Array): void {
   const n = Math.min(into.length, order.length);
   let i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -174,8 +185,11 @@ function gatherWeights(weights: Uint32Array, order: Uint32Array, into: Uint32Arr
   for (; i < n; i += 1) into[i] = weights[order[i]!]!;
 }
 
-/** The weighted sums of one evaluation, in one sequential pass over the sorted rows, group by group. */
-function accumulate(rows: SortedRows, sums: Float64Array): void {
+/**
+ * The weighted sums of one evaluation, in one sequential pass over the sorted rows, group by group;
+ * the log-loss and Brier sums only when `losses`.
+ */
+function accumulate(rows: SortedRows, sums: Float64Array, losses: boolean): void {
   const { label, logLoss: rowLogLoss, brier: rowBrier, groupEnd, positiveGroups, weight } = rows;
   let positives = 0;
   let negatives = 0;
@@ -190,12 +204,20 @@ function accumulate(rows: SortedRows, sums: Float64Array): void {
     const end = groupEnd[g]!;
     let groupPositive = 0;
     let groupWeight = 0;
-    for (let i = start; i < end; i += 1) {
-      const w = weight[i]!;
-      groupPositive += w * label[i]!;
-      groupWeight += w;
-      logLoss += w * rowLogLoss[i]!;
-      brier += w * rowBrier[i]!;
+    if (losses) {
+      for (let i = start; i < end; i += 1) {
+        const w = weight[i]!;
+        groupPositive += w * label[i]!;
+        groupWeight += w;
+        logLoss += w * rowLogLoss[i]!;
+        brier += w * rowBrier[i]!;
+      }
+    } else {
+      for (let i = start; i < end; i += 1) {
+        const w = weight[i]!;
+        groupPositive += w * label[i]!;
+        groupWeight += w;
+      }
     }
     const groupNegative = groupWeight - groupPositive;
     aucTwice += groupNegative * (2 * positives + groupPositive);

@@ -9,9 +9,11 @@ export type Direction = 'higher' | 'lower';
 
 /**
  * How many times each row counts, indexed by the row's position in the evaluation set; `undefined`
- * counts every row once. Non-negative integers (bootstrap counts, slice indicators).
+ * counts every row once. Non-negative integers (bootstrap counts, slice indicators): bytes in the hot
+ * path (a resample's counts fit in a byte but with vanishing probability; see bootstrap.ts), 32-bit
+ * integers otherwise.
  */
-export type RowWeights = Uint32Array | undefined;
+export type RowWeights = Uint8Array | Uint32Array | undefined;
 
 export interface MetricEvaluator {
   /** The metric names this evaluator computes, in the order of `evaluate`'s values. */

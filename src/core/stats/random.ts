@@ -82,13 +82,18 @@ export class Random {
   /**
    * Adds one to `counts[i]` for `draws` indices i drawn uniformly from [0, counts.length): the
    * multinomial counts of a resample. The same draws as `draws` calls of nextIndex, inlined (the
-   * bootstrap's hot loop).
+   * bootstrap's hot loop). Returns false when a count wrapped around (a byte counted past 255).
    */
-  addUniformCounts(counts: Uint32Array, draws: number): void {
+  addUniformCounts(counts: Uint8Array | Uint32Array, draws: number): boolean {
     const n = counts.length;
+    let wrapped = false;
     if (n > ONE_DRAW_LIMIT) {
-      for (let i = 0; i < draws; i++) counts[this.nextIndex(n)]! += 1;
-      return;
+      for (let i = 0; i < draws; i++) {
+        const index = this.nextIndex(n);
+        counts[index]! += 1;
+        if (counts[index] === 0) wrapped = true;
+      }
+      return !wrapped;
     }
     const threshold = (TWO_32 - n) % n;
     let a = this.a;
@@ -108,12 +113,16 @@ export class Random {
         c ^= t;
         d = (d << 11) | (d >>> 21);
       } while (Math.imul(bits, n) >>> 0 < threshold);
-      counts[(bits * n) / TWO_32 >>> 0]! += 1;
+      const index = (bits * n) / TWO_32 >>> 0;
+      // A typed array stores the sum modulo its range: reading back 0 means it wrapped.
+      counts[index]! += 1;
+      if (counts[index] === 0) wrapped = true;
     }
     this.a = a;
     this.b = b;
     this.c = c;
     this.d = d;
+    return !wrapped;
   }
 }
 
