@@ -21,10 +21,11 @@
  * present, precision, recall and f1 are 0 where they divide by 0.
  *
  * Preparation sorts the rows by probability once (an LSD radix sort on the doubles' bits, O(n)) and
- * lays out, in that order, each row's label and its log-loss and Brier contributions, with the
- * boundaries of the groups of tied probabilities. `evaluate` gathers the weights through the sorted
- * permutation once into a reused buffer, then accumulates every metric in one sequential pass over
- * the groups: O(n) time, no allocation besides its result (6–7 ms for 1,000,000 rows).
+ * lays out, in that order, each row's label and its log-loss and Brier contributions, with a flag on
+ * the last row of each group of tied probabilities. `evaluate` gathers the weights through the sorted
+ * permutation once into a reused buffer, then accumulates every metric in one branch-free sequential
+ * pass over the rows: O(n) time, no allocation besides its result (about 5 ms for 1,000,000 rows
+ * of distinct scores on the benchmark machine).
  */
 import { InputError } from '../errors.js';
 import type { MetricEvaluator, RowWeights } from './types.js';
@@ -86,12 +87,13 @@ export function binaryEvaluator(labels: Uint8Array, probabilities: Float64Array,
   }
 
   const order = descendingOrder(probabilities);
-  const sortedLabel = new Uint8Array(rows);
+  // Doubles throughout the hot loop: mixing typed-array integers with double sums costs V8 a
+  // conversion per operation (about 6× slower on 1,000,000 rows).
+  const sortedLabel = new Float64Array(rows);
   const sortedLogLoss = new Float64Array(rows);
   const sortedBrier = new Float64Array(rows);
-  const boundaries = new Uint32Array(rows);
-  let groups = 0;
-  let positiveGroups = 0;
+  const groupEnd = new Float64Array(rows);
+  let positiveRows = 0;
   for (let i = 0; i < rows; i += 1) {
     const row = order[i]!;
     const label = labels[row]!;
@@ -101,9 +103,8 @@ export function binaryEvaluator(labels: Uint8Array, probabilities: Float64Array,
     const residual = label - probability;
     sortedBrier[i] = residual * residual;
     if (i + 1 === rows || probabilities[order[i + 1]!] !== probability) {
-      boundaries[groups] = i + 1;
-      groups += 1;
-      if (probability >= threshold) positiveGroups = groups;
+      groupEnd[i] = 1;
+      if (probability >= threshold) positiveRows = i + 1;
     }
   }
   const layout: SortedRows = {
@@ -111,11 +112,12 @@ export function binaryEvaluator(labels: Uint8Array, probabilities: Float64Array,
     label: sortedLabel,
     logLoss: sortedLogLoss,
     brier: sortedBrier,
-    groupEnd: boundaries.slice(0, groups),
-    positiveGroups,
-    weight: new Uint32Array(rows),
+    groupEnd,
+    positiveRows,
+    weight: new Float64Array(rows),
   };
   const sums = new Float64Array(SUMS);
+  const state = new Float64Array(STATE);
   const names = options.metrics === undefined ? BINARY_METRICS : BINARY_METRICS.filter((name) => options.metrics!.includes(name));
   const picks = names.map((name) => BINARY_METRICS.indexOf(name));
   const losses = names.includes('log_loss') || names.includes('brier');
@@ -129,7 +131,7 @@ export function binaryEvaluator(labels: Uint8Array, probabilities: Float64Array,
         if (weights.length !== rows) throw new RangeError(`weights has ${weights.length} entries for ${rows} rows`);
         gatherWeights(weights, order, layout.weight);
       }
-      accumulate(layout, sums, losses);
+      accumulate(layout, sums, state, losses);
       const values = binaryMetrics(sums);
       return picks.length === BINARY_METRICS.length ? values : Float64Array.from(picks, (at) => values[at]!);
     },
@@ -140,15 +142,15 @@ export function binaryEvaluator(labels: Uint8Array, probabilities: Float64Array,
 interface SortedRows {
   /** Original row index of each sorted position. */
   order: Uint32Array;
-  label: Uint8Array;
+  label: Float64Array;
   logLoss: Float64Array;
   brier: Float64Array;
-  /** Exclusive end of each group of tied probabilities. */
-  groupEnd: Uint32Array;
-  /** Groups with probability >= threshold: the predicted positives are exactly these groups' rows. */
-  positiveGroups: number;
+  /** 1 at the last row of each group of tied probabilities, else 0 (a double, for the arithmetic). */
+  groupEnd: Float64Array;
+  /** The predicted positives (probability >= threshold) are exactly the first `positiveRows` rows. */
+  positiveRows: number;
   /** Scratch: the weights in sorted order, gathered once per evaluation. */
-  weight: Uint32Array;
+  weight: Float64Array;
 }
 
 // Indices into the sums that `accumulate` fills and `binaryMetrics` reads.
@@ -169,7 +171,7 @@ const SUMS = 8;
  * so that its loads are independent. Unrolled by 8, which keeps more loads in flight (about 1.6 times
  * faster than the plain loop on 1,000,000 rows).
  */
-function gatherWeights(weights: Uint8Array | Uint32Array, order: Uint32Array, into: Uint32Array): void {
+function gatherWeights(weights: Uint8Array | Uint32Array, order: Uint32Array, into: Float64Array): void {
   const n = Math.min(into.length, order.length);
   let i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -185,59 +187,76 @@ function gatherWeights(weights: Uint8Array | Uint32Array, order: Uint32Array, in
   for (; i < n; i += 1) into[i] = weights[order[i]!]!;
 }
 
+/** The running state of a sweep (see `sweep`), kept between its two ranges. */
+const P = 0; // positive weight of the groups before the current one
+const N = 1; // negative weight of the groups before the current one
+const GROUP_POSITIVE = 2;
+const GROUP_NEGATIVE = 3;
+const STATE = 4;
+
 /**
- * The weighted sums of one evaluation, in one sequential pass over the sorted rows, group by group;
- * the log-loss and Brier sums only when `losses`.
+ * The weighted sums of one evaluation, in one sequential pass over the sorted rows: the predicted
+ * positives first (rows [0, positiveRows)), whose totals are the true and false positives, then the
+ * rest. The log-loss and Brier sums only when `losses`.
  */
-function accumulate(rows: SortedRows, sums: Float64Array, losses: boolean): void {
-  const { label, logLoss: rowLogLoss, brier: rowBrier, groupEnd, positiveGroups, weight } = rows;
-  let positives = 0;
-  let negatives = 0;
-  let aucTwice = 0;
-  let precisionSum = 0;
-  let logLoss = 0;
-  let brier = 0;
-  let truePositives = 0;
-  let falsePositives = 0;
-  let start = 0;
-  for (let g = 0; g < groupEnd.length; g += 1) {
-    const end = groupEnd[g]!;
-    let groupPositive = 0;
-    let groupWeight = 0;
+function accumulate(rows: SortedRows, sums: Float64Array, state: Float64Array, losses: boolean): void {
+  sums.fill(0);
+  state.fill(0);
+  sweep(rows, 0, rows.positiveRows, sums, state, losses);
+  sums[TRUE_POSITIVES] = state[P]!;
+  sums[FALSE_POSITIVES] = state[N]!;
+  sweep(rows, rows.positiveRows, rows.weight.length, sums, state, losses);
+  sums[POSITIVES] = state[P]!;
+  sums[NEGATIVES] = state[N]!;
+}
+
+/**
+ * Rows [from, to), row by row without branches: a row's negative weight pairs with every positive of
+ * the groups above it (2·P in the doubled Mann–Whitney sum); at a group's last row (groupEnd 1) the
+ * tied pairs within the group count ½ each (gp·gn doubled), the group's positive weight adds
+ * gp · precision to the average-precision sum, and the group joins P and N. Rows of weight 0 add 0.
+ */
+function sweep(rows: SortedRows, from: number, to: number, sums: Float64Array, state: Float64Array, losses: boolean): void {
+  const { label, logLoss: rowLogLoss, brier: rowBrier, groupEnd, weight } = rows;
+  let positives = state[P]!;
+  let negatives = state[N]!;
+  let groupPositive = state[GROUP_POSITIVE]!;
+  let groupNegative = state[GROUP_NEGATIVE]!;
+  let aucTwice = sums[AUC_TWICE]!;
+  let precisionSum = sums[PRECISION_SUM]!;
+  let logLoss = sums[LOG_LOSS]!;
+  let brier = sums[BRIER]!;
+  let twicePositives = 2 * positives;
+  for (let i = from; i < to; i += 1) {
+    const w = weight[i]!;
+    const positive = w * label[i]!;
+    const negative = w - positive;
+    aucTwice += negative * twicePositives;
+    groupPositive += positive;
+    groupNegative += negative;
+    const end = groupEnd[i]!;
+    aucTwice += end * groupPositive * groupNegative;
+    positives += end * groupPositive;
+    negatives += end * groupNegative;
+    // Weights are whole numbers, so a non-zero total is at least 1 (and with a zero total, groupPositive is 0).
+    precisionSum += (end * groupPositive * positives) / Math.max(positives + negatives, 1);
+    twicePositives = 2 * positives;
+    const keep = 1 - end;
+    groupPositive *= keep;
+    groupNegative *= keep;
     if (losses) {
-      for (let i = start; i < end; i += 1) {
-        const w = weight[i]!;
-        groupPositive += w * label[i]!;
-        groupWeight += w;
-        logLoss += w * rowLogLoss[i]!;
-        brier += w * rowBrier[i]!;
-      }
-    } else {
-      for (let i = start; i < end; i += 1) {
-        const w = weight[i]!;
-        groupPositive += w * label[i]!;
-        groupWeight += w;
-      }
+      logLoss += w * rowLogLoss[i]!;
+      brier += w * rowBrier[i]!;
     }
-    const groupNegative = groupWeight - groupPositive;
-    aucTwice += groupNegative * (2 * positives + groupPositive);
-    positives += groupPositive;
-    negatives += groupNegative;
-    if (groupPositive > 0) precisionSum += groupPositive * (positives / (positives + negatives));
-    if (g + 1 === positiveGroups) {
-      truePositives = positives;
-      falsePositives = negatives;
-    }
-    start = end;
   }
-  sums[POSITIVES] = positives;
-  sums[NEGATIVES] = negatives;
+  state[P] = positives;
+  state[N] = negatives;
+  state[GROUP_POSITIVE] = groupPositive;
+  state[GROUP_NEGATIVE] = groupNegative;
   sums[AUC_TWICE] = aucTwice;
   sums[PRECISION_SUM] = precisionSum;
   sums[LOG_LOSS] = logLoss;
   sums[BRIER] = brier;
-  sums[TRUE_POSITIVES] = truePositives;
-  sums[FALSE_POSITIVES] = falsePositives;
 }
 
 /** The metric values, in BINARY_METRICS order, from the weighted sums. */

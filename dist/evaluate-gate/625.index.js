@@ -1,8 +1,8 @@
-export const id = 576;
-export const ids = [576];
+export const id = 625;
+export const ids = [625];
 export const modules = {
 
-/***/ 5576:
+/***/ 7625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3417,8 +3417,6 @@ function checkFinite(model, output, values, width, table, feeds) {
     throw new errors/* InputError */.dz(`${model.name}: output "${output}" is NaN or infinite on ${rows}; ${cause}`);
 }
 
-// EXTERNAL MODULE: ./src/core/metrics/confusion.ts
-var confusion = __webpack_require__(4805);
 // EXTERNAL MODULE: ./src/core/gate/bootstrap.ts + 1 modules
 var bootstrap = __webpack_require__(7539);
 ;// CONCATENATED MODULE: ./src/core/gate/evaluation.ts
@@ -3470,6 +3468,41 @@ function compareMetric(info, candidate, baseline, pairedDelta) {
     if (result.delta.interval !== undefined)
         row.deltaInterval = result.delta.interval(REPORT_LEVEL);
     return { result, row };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/document.ts
+
+const document_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function verdictOf(outcomes) {
+    const failed = outcomes.filter((outcome) => outcome.status === 'fail');
+    const skipped = outcomes.filter((outcome) => outcome.status === 'skipped').length;
+    const judged = outcomes.length - skipped;
+    if (failed.length > 0) {
+        const more = failed.length > 1 ? ` (and ${document_plural(failed.length - 1, 'more failed check')})` : '';
+        return { passed: false, verdict: `${failed[0].reason}${more}.` };
+    }
+    if (outcomes.length === 0)
+        return { passed: true, verdict: 'No rules to judge, so the gate passes: add a policy or thresholds to gate the merge.' };
+    const skippedText = skipped === 0 ? '' : `; ${document_plural(skipped, 'check')} skipped without a baseline`;
+    return { passed: true, verdict: `${judged === outcomes.length ? 'All' : 'The'} ${document_plural(judged, 'check')} passed${skippedText}.` };
+}
+function documentBase(outcomes, parts) {
+    const doc = {
+        format: EVALUATION_FORMAT,
+        version: 1,
+        ...verdictOf(outcomes),
+        candidate: parts.candidate,
+        metrics: parts.metrics.map(({ row }) => row),
+        outcomes,
+        notes: [],
+    };
+    if (parts.task !== undefined)
+        doc.task = parts.task;
+    if (parts.label !== undefined)
+        doc.label = parts.label;
+    if (parts.threshold !== undefined)
+        doc.threshold = parts.threshold;
+    return doc;
 }
 
 // EXTERNAL MODULE: ./src/core/gate/evaluators.ts + 3 modules
@@ -3822,6 +3855,112 @@ function judgeRules(rules, results) {
     return outcomes;
 }
 
+;// CONCATENATED MODULE: ./src/core/gate/options.ts
+/** Whether a rule compares the candidate with the baseline (and so needs the baseline's value). */
+function comparesWithBaseline(rule) {
+    return rule.maxRegression !== undefined || rule.maxRegressionPct !== undefined || rule.mustImprove === true || rule.minImprovement !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/numbers-gate.ts
+
+
+
+
+
+
+
+/** The gate on metrics given as numbers: no rows, so no intervals; rules judge point values. */
+function numbersGate(options, candidate) {
+    const { policy } = options;
+    if (options.baseline !== undefined && 'model' in options.baseline) {
+        throw new errors/* InputError */.dz('Input "baseline-model" needs "model" (the candidate model, scored on the same rows); with candidate "metrics", give the baseline as "baseline-metrics".');
+    }
+    const baseline = options.baseline !== undefined && 'metrics' in options.baseline ? options.baseline.metrics : undefined;
+    const ruled = [...new Set(policy.rules.map((rule) => rule.metric))];
+    for (const name of ruled)
+        requireMetric(candidate, name, 'the policy judges');
+    const names = ruled.length > 0 ? ruled : [...candidate.values.keys()];
+    const compared = names.map((name) => {
+        const rule = policy.rules.find((r) => r.metric === name);
+        const direction = rule === undefined ? knownDirection(name) : resolveDirection(rule);
+        const info = { name, title: name, direction: direction ?? 'higher' };
+        const value = findMetric(candidate, name);
+        const needsBaseline = policy.rules.some((r) => r.metric === name && comparesWithBaseline(r));
+        const base = baseline === undefined ? undefined : needsBaseline ? requireMetric(baseline, name, 'the policy compares with the baseline') : findMetric(baseline, name);
+        return compareMetric(info, { value }, base === undefined ? undefined : { value: base });
+    });
+    const results = new Map(compared.map(({ result }) => [result.name, result]));
+    const doc = documentBase(judgeRules(policy.rules, results), { candidate: { kind: 'metrics', origin: candidate.origin }, metrics: compared });
+    if (baseline !== undefined)
+        doc.baseline = { kind: 'metrics', origin: baseline.origin };
+    doc.notes.push('Metrics given as numbers: there are no rows to resample, so no intervals; rules with a confidence judge the point values.');
+    if (policy.slices !== undefined)
+        doc.notes.push('Slices need the model and the data; with metrics given as numbers they are not evaluated.');
+    return doc;
+}
+
+// EXTERNAL MODULE: ./src/core/metrics/confusion.ts
+var confusion = __webpack_require__(4805);
+;// CONCATENATED MODULE: ./src/core/gate/predictions.ts
+/**
+ * From a model's raw predictions to what the task's metrics take: P(positive) for binary models
+ * (an [N] or [N, 1] output, or column 1 of [N, 2]), class probabilities [N, C] for multiclass, values
+ * for regression; probabilities are checked to lie in [0, 1]. Also the confusion matrices.
+ */
+
+
+function scoredLabels(encoded) {
+    return (encoded.binary ?? encoded.multiclass ?? encoded.regression);
+}
+/** Binary models give P(positive) as [N] or [N, 1], or both classes as [N, 2] (column 1 positive). */
+function taskPredictions(task, predictions, model, classes) {
+    const { width, values, rows } = predictions;
+    if (task === 'regression') {
+        if (width !== 1)
+            throw new errors/* InputError */.dz(`${model} gives ${width} values per row (output "${predictions.output}"), but a regression model gives one; check the task and the model's output.`);
+        return values;
+    }
+    if (task === 'multiclass') {
+        if (width < 3)
+            throw new errors/* InputError */.dz(`${model} gives ${width} value${width === 1 ? '' : 's'} per row (output "${predictions.output}"), but a multiclass model gives one probability per class ([N, C], C ≥ 3).`);
+        if (width < classes)
+            throw new errors/* InputError */.dz(`${model} gives ${width} class probabilities per row, but the label has ${classes} classes.`);
+        checkProbabilities(values, model, predictions.output);
+        return values;
+    }
+    if (width > 2)
+        throw new errors/* InputError */.dz(`${model} gives ${width} values per row (output "${predictions.output}"), but the task is binary: set task to multiclass, or export the positive class's probability.`);
+    const positive = width === 1 ? values : Float64Array.from({ length: rows }, (_, row) => values[row * 2 + 1]);
+    checkProbabilities(positive, model, predictions.output);
+    return positive;
+}
+function checkProbabilities(values, model, output) {
+    let bad = -1;
+    for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (value < 0 || value > 1) {
+            bad = i;
+            break;
+        }
+    }
+    if (bad >= 0) {
+        throw new errors/* InputError */.dz(`${model}'s output "${output}" has ${values[bad]} (value ${bad + 1}), outside [0, 1]: evaluate-gate needs probabilities; end the exported graph with a Sigmoid or Softmax.`);
+    }
+}
+function confusionOf(rows, encoded) {
+    if (rows.task === 'regression' || encoded.classes.length > 20)
+        return undefined;
+    const classes = rows.task === 'binary' ? 2 : rows.classes;
+    const predict = (values) => (rows.task === 'binary' ? (0,confusion/* binaryPredictions */.OJ)(values, rows.threshold) : (0,confusion/* argmaxPredictions */.l$)(values, classes));
+    const labels = rows.task === 'binary' ? encoded.classes : Array.from({ length: classes }, (_, i) => encoded.classes[i] ?? String(i));
+    const section = { labels, candidate: (0,confusion/* confusionMatrix */.gM)(rows.labels, predict(rows.candidate), classes) };
+    if (rows.baseline !== undefined)
+        section.baseline = (0,confusion/* confusionMatrix */.gM)(rows.labels, predict(rows.baseline), classes);
+    if (rows.task === 'binary')
+        section.threshold = rows.threshold;
+    return section;
+}
+
 ;// CONCATENATED MODULE: ./src/core/gate/slices.ts
 
 const OTHER_SLICE = 'other';
@@ -3850,7 +3989,7 @@ function evaluateSlices(inputs) {
     if (policy.maxRegressionPct !== undefined)
         limits.push({ kind: 'percent', value: policy.maxRegressionPct });
     const indexOf = (evaluator, name) => evaluator.names.indexOf(name);
-    const weights = new Uint32Array(candidate.rows);
+    const weights = new Uint8Array(candidate.rows);
     const rows = [];
     for (const name of policy.columns) {
         const column = inputs.columns.get(name);
@@ -3911,20 +4050,9 @@ function evaluateSlices(inputs) {
 
 
 
-const run_gate_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-function verdictOf(outcomes) {
-    const failed = outcomes.filter((outcome) => outcome.status === 'fail');
-    const skipped = outcomes.filter((outcome) => outcome.status === 'skipped').length;
-    const judged = outcomes.length - skipped;
-    if (failed.length > 0) {
-        const more = failed.length > 1 ? ` (and ${run_gate_plural(failed.length - 1, 'more failed check')})` : '';
-        return { passed: false, verdict: `${failed[0].reason}${more}.` };
-    }
-    if (outcomes.length === 0)
-        return { passed: true, verdict: 'No rules to judge, so the gate passes: add a policy or thresholds to gate the merge.' };
-    const skippedText = skipped === 0 ? '' : `; ${run_gate_plural(skipped, 'check')} skipped without a baseline`;
-    return { passed: true, verdict: `${judged === outcomes.length ? 'All' : 'The'} ${run_gate_plural(judged, 'check')} passed${skippedText}.` };
-}
+
+
+
 /** The catalog metrics of the task, those the policy names first (in its order). */
 function orderedMetrics(task, names, rules) {
     const available = METRIC_CATALOG[task].filter((info) => names.includes(info.name));
@@ -3933,57 +4061,6 @@ function orderedMetrics(task, names, rules) {
 }
 function modelSide(model, plan) {
     return { kind: 'model', path: model.name, sha256: model.sha256, inputs: plan.inputs.map((input) => input.name), output: plan.output.name };
-}
-function scoredLabels(encoded) {
-    return (encoded.binary ?? encoded.multiclass ?? encoded.regression);
-}
-/** Binary models give P(positive) as [N] or [N, 1], or both classes as [N, 2] (column 1 positive). */
-function taskPredictions(task, predictions, model, classes) {
-    const { width, values, rows } = predictions;
-    if (task === 'regression') {
-        if (width !== 1)
-            throw new errors/* InputError */.dz(`${model} gives ${width} values per row (output "${predictions.output}"), but a regression model gives one; check the task and the model's output.`);
-        return values;
-    }
-    if (task === 'multiclass') {
-        if (width < 3)
-            throw new errors/* InputError */.dz(`${model} gives ${width} value${width === 1 ? '' : 's'} per row (output "${predictions.output}"), but a multiclass model gives one probability per class ([N, C], C ≥ 3).`);
-        if (width < classes)
-            throw new errors/* InputError */.dz(`${model} gives ${width} class probabilities per row, but the label has ${classes} classes.`);
-        checkProbabilities(values, model, predictions.output);
-        return values;
-    }
-    if (width > 2)
-        throw new errors/* InputError */.dz(`${model} gives ${width} values per row (output "${predictions.output}"), but the task is binary: set task to multiclass, or export the positive class's probability.`);
-    const positive = width === 1 ? values : Float64Array.from({ length: rows }, (_, row) => values[row * 2 + 1]);
-    checkProbabilities(positive, model, predictions.output);
-    return positive;
-}
-function checkProbabilities(values, model, output) {
-    let bad = -1;
-    for (let i = 0; i < values.length; i++) {
-        const value = values[i];
-        if (value < 0 || value > 1) {
-            bad = i;
-            break;
-        }
-    }
-    if (bad >= 0) {
-        throw new errors/* InputError */.dz(`${model}'s output "${output}" has ${values[bad]} (value ${bad + 1}), outside [0, 1]: evaluate-gate needs probabilities; end the exported graph with a Sigmoid or Softmax.`);
-    }
-}
-function confusionOf(rows, encoded) {
-    if (rows.task === 'regression' || encoded.classes.length > 20)
-        return undefined;
-    const classes = rows.task === 'binary' ? 2 : rows.classes;
-    const predict = (values) => (rows.task === 'binary' ? (0,confusion/* binaryPredictions */.OJ)(values, rows.threshold) : (0,confusion/* argmaxPredictions */.l$)(values, classes));
-    const labels = rows.task === 'binary' ? encoded.classes : Array.from({ length: classes }, (_, i) => encoded.classes[i] ?? String(i));
-    const section = { labels, candidate: (0,confusion/* confusionMatrix */.gM)(rows.labels, predict(rows.candidate), classes) };
-    if (rows.baseline !== undefined)
-        section.baseline = (0,confusion/* confusionMatrix */.gM)(rows.labels, predict(rows.baseline), classes);
-    if (rows.task === 'binary')
-        section.threshold = rows.threshold;
-    return section;
 }
 async function openModels(options, candidatePath) {
     const candidate = await openModel(candidatePath);
@@ -4012,7 +4089,7 @@ async function scoredGate(options, candidatePath) {
         const features = [...new Set([...plans.candidate.features, ...(plans.baseline?.features ?? [])])];
         const sliceColumns = policy.slices?.columns ?? [];
         const table = await logger.group('Reading the evaluation data', () => readEvaluationTable(sources, { format: options.format, features, label: options.label, categorical: sliceColumns }));
-        logger.info(`Read ${table.rows} rows from ${run_gate_plural(table.sources.length, 'file')}.`);
+        logger.info(`Read ${table.rows} rows from ${document_plural(table.sources.length, 'file')}.`);
         const candidatePredictions = await logger.group(`Scoring ${models.candidate.name}`, () => scoreModel(models.candidate, plans.candidate, table));
         const baselinePredictions = models.baseline && (await logger.group(`Scoring ${models.baseline.name}`, () => scoreModel(models.baseline, plans.baseline, table)));
         if (baselinePredictions !== undefined && baselinePredictions.width !== candidatePredictions.width) {
@@ -4040,7 +4117,7 @@ async function scoredGate(options, candidatePath) {
         const candidatePoint = evaluators.candidate.evaluate();
         const baselinePoint = evaluators.baseline?.evaluate();
         const started = Date.now();
-        const samples = await logger.group(`Bootstrap: ${options.bootstrap} resamples of ${table.rows} rows`, () => (0,bootstrap_threads/* bootstrapScoredRows */.CJ)(rows, { resamples: options.bootstrap, seed: options.seed }, options.threads));
+        const samples = await logger.group(`Bootstrap: ${options.bootstrap} resamples of ${table.rows} rows`, () => (0,bootstrap_threads/* bootstrapScoredRows */.CJ)(rows, { resamples: options.bootstrap, seed: options.seed }, { ...options.threads, onWorkerError: (message) => logger.warning(`A bootstrap thread failed; ${message}`) }));
         logger.info(`Bootstrap took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         const baselineNumbers = options.baseline !== undefined && 'metrics' in options.baseline ? options.baseline.metrics : undefined;
         const compared = orderedMetrics(task, names, policy.rules).map((info) => {
@@ -4051,8 +4128,8 @@ async function scoredGate(options, candidatePath) {
                 return compareMetric(info, candidate, baseline, new bootstrap/* ResampledValues */.Kw(samples.delta[m]));
             }
             if (baselineNumbers !== undefined) {
-                const ruled = policy.rules.some((rule) => rule.metric === info.name && (rule.maxRegression ?? rule.maxRegressionPct ?? rule.minImprovement) !== undefined || (rule.metric === info.name && rule.mustImprove === true));
-                const value = ruled ? requireMetric(baselineNumbers, info.name, 'the policy compares with the baseline') : findMetric(baselineNumbers, info.name);
+                const needed = policy.rules.some((rule) => rule.metric === info.name && comparesWithBaseline(rule));
+                const value = needed ? requireMetric(baselineNumbers, info.name, 'the policy compares with the baseline') : findMetric(baselineNumbers, info.name);
                 return value === undefined ? compareMetric(info, candidate) : compareMetric(info, candidate, { value });
             }
             return compareMetric(info, candidate);
@@ -4101,7 +4178,7 @@ async function scoredGate(options, candidatePath) {
                 doc.outcomes.push(...failedSlices.map((outcome) => ({ ...outcome, metric: 'slices' })));
             }
             else if (sliceOutcomes.length > 0) {
-                doc.outcomes.push({ metric: 'slices', check: section.rule ?? '', status: 'pass', reason: `all ${run_gate_plural(section.rows.filter((row) => row.outcomes.length > 0).length, 'judged slice')} within ${section.rule ?? 'the rule'}`, origin: policy.slices.origin });
+                doc.outcomes.push({ metric: 'slices', check: section.rule ?? '', status: 'pass', reason: `all ${document_plural(section.rows.filter((row) => row.outcomes.length > 0).length, 'judged slice')} within ${section.rule ?? 'the rule'}`, origin: policy.slices.origin });
             }
             Object.assign(doc, verdictOf(doc.outcomes));
         }
@@ -4112,53 +4189,6 @@ async function scoredGate(options, candidatePath) {
         if (models.baseline !== undefined)
             await releaseModel(models.baseline);
     }
-}
-function documentBase(outcomes, parts) {
-    const doc = {
-        format: EVALUATION_FORMAT,
-        version: 1,
-        ...verdictOf(outcomes),
-        candidate: parts.candidate,
-        metrics: parts.metrics.map(({ row }) => row),
-        outcomes,
-        notes: [],
-    };
-    if (parts.task !== undefined)
-        doc.task = parts.task;
-    if (parts.label !== undefined)
-        doc.label = parts.label;
-    if (parts.threshold !== undefined)
-        doc.threshold = parts.threshold;
-    return doc;
-}
-/** The gate on metrics given as numbers: no rows, so no intervals; rules judge point values. */
-function numbersGate(options, candidate) {
-    const { policy } = options;
-    if (options.baseline !== undefined && 'model' in options.baseline) {
-        throw new errors/* InputError */.dz('Input "baseline-model" needs "model" (the candidate model, scored on the same rows); with candidate "metrics", give the baseline as "baseline-metrics".');
-    }
-    const baseline = options.baseline !== undefined && 'metrics' in options.baseline ? options.baseline.metrics : undefined;
-    const ruled = [...new Set(policy.rules.map((rule) => rule.metric))];
-    for (const name of ruled)
-        requireMetric(candidate, name, 'the policy judges');
-    const names = ruled.length > 0 ? ruled : [...candidate.values.keys()];
-    const compared = names.map((name) => {
-        const rule = policy.rules.find((r) => r.metric === name);
-        const direction = rule === undefined ? knownDirection(name) : resolveDirection(rule);
-        const info = { name, title: name, direction: direction ?? 'higher' };
-        const value = findMetric(candidate, name);
-        const needsBaseline = rule !== undefined && (rule.maxRegression !== undefined || rule.maxRegressionPct !== undefined || rule.mustImprove === true || rule.minImprovement !== undefined);
-        const base = baseline === undefined ? undefined : needsBaseline ? requireMetric(baseline, name, 'the policy compares with the baseline') : findMetric(baseline, name);
-        return compareMetric(info, { value }, base === undefined ? undefined : { value: base });
-    });
-    const results = new Map(compared.map(({ result }) => [result.name, result]));
-    const doc = documentBase(judgeRules(policy.rules, results), { candidate: { kind: 'metrics', origin: candidate.origin }, metrics: compared });
-    if (baseline !== undefined)
-        doc.baseline = { kind: 'metrics', origin: baseline.origin };
-    doc.notes.push('Metrics given as numbers: there are no rows to resample, so no intervals; rules with a confidence judge the point values.');
-    if (policy.slices !== undefined)
-        doc.notes.push('Slices need the model and the data; with metrics given as numbers they are not evaluated.');
-    return doc;
 }
 async function runGate(options) {
     const doc = 'model' in options.candidate ? await scoredGate(options, options.candidate.model) : numbersGate(options, options.candidate.metrics);
