@@ -60,7 +60,7 @@ const POLICY = join(ROOT, 'bench/gate.policy.yaml');
 const SKLEARN = join(ROOT, 'bench/peers/sklearn_bootstrap.py');
 const GATE_START = '<!-- bench:gate:start -->';
 const GATE_END = '<!-- bench:gate:end -->';
-/** The targets. */
+/** The targets the suite checks its figures against. */
 const TARGET_RATIO = 0.8;
 const TARGET_BOOTSTRAP_SECONDS = 10;
 /** Other processes busy for more than this share of a core during a measurement make it unreliable. */
@@ -351,7 +351,7 @@ export async function runGateSuite(options: Map<string, string>, command: string
   const two: Timing[] = [];
   let samples: BootstrapSamples | undefined;
   let agree = true;
-  // The same with ROC AUC alone (the target is stated for it), at 2 threads.
+  // The same with ROC AUC alone (the 10 s target is set for it), at 2 threads.
   const aucOnly: ScoredRows = { ...rows, binaryMetrics: ['roc_auc'] };
   const auc: Timing[] = [];
   let aucAgree = true;
