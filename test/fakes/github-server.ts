@@ -23,6 +23,18 @@ export interface IssueComment {
   login: string;
 }
 
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  login: string;
+  labels: string[];
+  state: 'open' | 'closed';
+  stateReason?: string;
+  /** A pull request (GitHub lists them among issues). */
+  pullRequest?: boolean;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -64,6 +76,8 @@ export class FakeGitHub {
   readonly comments: IssueComment[] = [];
   readonly checkRuns: CheckRun[] = [];
   readonly statuses: Array<Record<string, unknown>> = [];
+  readonly issues: FakeIssue[] = [];
+  readonly dispatches: Array<{ workflow: string; ref: string; inputs: Record<string, unknown> }> = [];
   /** Repository files by `<ref>:<path>`, served by the contents API. */
   readonly files = new Map<string, string>();
   private readonly tokens = new Map<string, Account>();
@@ -89,6 +103,30 @@ export class FakeGitHub {
     const comment = { id: this.nextId++, issueNumber, body, login };
     this.comments.push(comment);
     return comment;
+  }
+
+  /** Seeds an issue as if `login` had opened it; numbers continue from the comments' counter. */
+  seedIssue(issue: Omit<FakeIssue, 'number' | 'state'> & { state?: FakeIssue['state'] }): FakeIssue {
+    const seeded: FakeIssue = { state: 'open', ...issue, number: this.nextId++ };
+    this.issues.push(seeded);
+    return seeded;
+  }
+
+  private issueJson(issue: FakeIssue) {
+    return {
+      id: issue.number,
+      node_id: `I_${issue.number}`,
+      number: issue.number,
+      url: `${this.url}/repos/o/r/issues/${issue.number}`,
+      html_url: `https://github.com/o/r/issues/${issue.number}`,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state,
+      state_reason: issue.stateReason ?? null,
+      labels: issue.labels.map((name) => ({ name })),
+      user: { login: issue.login, id: 1, type: issue.login.endsWith('[bot]') ? 'Bot' : 'User' },
+      ...(issue.pullRequest === true ? { pull_request: { url: `${this.url}/repos/o/r/pulls/${issue.number}` } } : {}),
+    };
   }
 
   /** Seeds a repository file at a commit, for the contents API. */
@@ -173,6 +211,31 @@ export class FakeGitHub {
       const output = (body['output'] ?? {}) as { summary?: string; annotations?: unknown[] };
       run.annotations.push(...(output.annotations ?? []));
       return { status: 200, body: { id: run.id, url: `${this.url}/repos/o/r/check-runs/${run.id}`, html_url: `https://github.com/o/r/runs/${run.id}` } };
+    },
+    'issues/list-for-repo': ({ query }) => {
+      const state = query.get('state') ?? 'open';
+      const labels = (query.get('labels') ?? '').split(',').filter((label) => label !== '');
+      const perPage = Math.min(100, Number(query.get('per_page') ?? 30));
+      const page = Number(query.get('page') ?? 1);
+      const matching = this.issues.filter((issue) => (state === 'all' || issue.state === state) && labels.every((label) => issue.labels.includes(label)));
+      return { status: 200, body: matching.slice((page - 1) * perPage, page * perPage).map((issue) => this.issueJson(issue)) };
+    },
+    'issues/create': ({ body, account }) => {
+      const issue = this.seedIssue({ title: String(body['title']), body: String(body['body'] ?? ''), login: account.login, labels: ((body['labels'] ?? []) as string[]).map(String) });
+      return { status: 201, body: this.issueJson(issue) };
+    },
+    'issues/update': ({ params, body }) => {
+      const issue = this.issues.find((item) => item.number === Number(params['issue_number']));
+      if (issue === undefined) return { status: 404, body: { message: 'Not Found' } };
+      if (typeof body['title'] === 'string') issue.title = body['title'];
+      if (typeof body['body'] === 'string') issue.body = body['body'];
+      if (body['state'] === 'open' || body['state'] === 'closed') issue.state = body['state'];
+      if (typeof body['state_reason'] === 'string') issue.stateReason = body['state_reason'];
+      return { status: 200, body: this.issueJson(issue) };
+    },
+    'actions/create-workflow-dispatch': ({ params, body }) => {
+      this.dispatches.push({ workflow: String(params['workflow_id']), ref: String(body['ref']), inputs: (body['inputs'] ?? {}) as Record<string, unknown> });
+      return { status: 204, body: '', raw: true };
     },
     'repos/get-content': ({ params, query, accept }) => {
       const ref = query.get('ref') ?? 'HEAD';

@@ -51,6 +51,18 @@ function loadRoutes(): Route[] {
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+
+/**
+ * OpenAPI 3.0's `nullable: true` as JSON Schema: a null alternative. (Ajv understands `nullable`
+ * only beside a `type`; GitHub's description also puts it on `oneOf` schemas, e.g. issue labels.)
+ */
+function withNulls(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withNulls);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const { nullable, ...rest } = schema as Record<string, unknown>;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([name, inner]) => [name, withNulls(inner)])) : withNulls(value)]));
+  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
+}
 const bodyValidators = new Map<string, ValidateFunction>();
 
 export class OpenApiValidator {
@@ -87,7 +99,7 @@ export class OpenApiValidator {
       throw new Error(`${method} ${route.template}: the request body is required`);
     }
     if (schema !== undefined && body !== undefined) {
-      const validate = bodyValidators.get(operation.operationId) ?? ajv.compile(schema);
+      const validate = bodyValidators.get(operation.operationId) ?? ajv.compile(withNulls(schema) as object);
       bodyValidators.set(operation.operationId, validate);
       if (!validate(body)) {
         throw new Error(`${method} ${route.template}: body does not match the schema: ${ajv.errorsText(validate.errors)}`);

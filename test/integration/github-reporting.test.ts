@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createGitHubClient, type GitHubClient } from '../../src/platform/github/client.js';
 import { createCompletedCheck, type CheckAnnotation } from '../../src/platform/github/checks.js';
 import { stickyMarker, upsertStickyComment } from '../../src/platform/github/comments.js';
+import { dispatchWorkflow } from '../../src/platform/github/dispatch.js';
+import { closeStickyIssue, upsertStickyIssue } from '../../src/platform/github/issues.js';
 import { COMMENT_BODY_LIMIT } from '../../src/platform/github/limits.js';
 import { publishReport } from '../../src/platform/github/publish.js';
 import { setCommitStatus } from '../../src/platform/github/statuses.js';
@@ -163,6 +165,50 @@ describe('sticky comment', () => {
       writeOrWarn('post', 'pull-requests', () => upsertStickyComment(client('unknown-token'), repo, PR, comment('x'), logger), logger),
     ).rejects.toThrow('Cannot tell which account the GitHub token acts as (GraphQL: Bad credentials; REST: Bad credentials); check the github-token input.');
     expect(fake.comments).toEqual([]);
+  });
+});
+
+describe('sticky issues', () => {
+  const issue = (body: string) => ({ action: 'check-drift', key: 'churn', title: 'Data drift: churn', body, labels: ['cd4ml-drift'] });
+
+  test('opens one issue, updates it on the next run, and closes it with a note when the condition is gone', async () => {
+    const opened = await upsertStickyIssue(client('bot-token'), repo, issue('3 of 8 columns drifted'), logger);
+    const updated = await upsertStickyIssue(client('bot-token'), repo, issue('5 of 8 columns drifted'), logger);
+    expect(opened.created).toBe(true);
+    expect(updated).toEqual({ ...opened, created: false });
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.issues[0]).toMatchObject({ title: 'Data drift: churn', labels: ['cd4ml-drift'], state: 'open', login: 'github-actions[bot]' });
+    expect(fake.issues[0]?.body).toBe(`${stickyMarker('check-drift', 'churn')}\n5 of 8 columns drifted`);
+
+    const closed = await closeStickyIssue(client('bot-token'), repo, issue(''), 'No drift in the run of 2026-11-22: closing.', logger);
+    expect(closed?.number).toBe(opened.number);
+    expect(fake.issues[0]).toMatchObject({ state: 'closed', stateReason: 'completed' });
+    expect(fake.comments.filter((c) => c.issueNumber === opened.number).map((c) => c.body)).toEqual(['No drift in the run of 2026-11-22: closing.']);
+    expect(await closeStickyIssue(client('bot-token'), repo, issue(''), 'again', logger)).toBeUndefined();
+    // Drift again after it was closed: a new issue, the closed one stays closed.
+    const reopened = await upsertStickyIssue(client('bot-token'), repo, issue('drift again'), logger);
+    expect(reopened.created).toBe(true);
+    expect(reopened.number).not.toBe(opened.number);
+  });
+
+  test("ignores another author's issue with the marker, a pull request, and an issue without the label", async () => {
+    const marker = stickyMarker('check-drift', 'churn');
+    fake.seedIssue({ title: 'copied', body: `${marker}\nby hand`, login: 'alice', labels: ['cd4ml-drift'] });
+    fake.seedIssue({ title: 'a PR', body: `${marker}\n`, login: 'github-actions[bot]', labels: ['cd4ml-drift'], pullRequest: true });
+    fake.seedIssue({ title: 'unlabelled', body: `${marker}\n`, login: 'github-actions[bot]', labels: [] });
+    const posted = await upsertStickyIssue(client('bot-token'), repo, issue('report'), logger);
+    expect(posted.created).toBe(true);
+    expect(fake.issues.map((i) => i.body.endsWith('report'))).toEqual([false, false, false, true]);
+    const list = fake.requests.find((r) => r.operationId === 'issues/list-for-repo');
+    expect(list?.query).toEqual({ state: 'open', per_page: '100', labels: 'cd4ml-drift' });
+  });
+});
+
+describe('workflow dispatch', () => {
+  test('sends the workflow file, ref and string inputs GitHub expects', async () => {
+    await dispatchWorkflow(client('bot-token'), repo, { workflow: 'retrain.yml', ref: 'main', inputs: { report: 'drift.json', summary: '3 columns drifted' } });
+    expect(fake.dispatches).toEqual([{ workflow: 'retrain.yml', ref: 'main', inputs: { report: 'drift.json', summary: '3 columns drifted' } }]);
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: '/repos/Codertocat/Hello-World/actions/workflows/retrain.yml/dispatches' });
   });
 });
 
