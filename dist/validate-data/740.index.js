@@ -1904,8 +1904,8 @@ class ScanTotal {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/scan/table-scan.ts
-var table_scan = __webpack_require__(1559);
+// EXTERNAL MODULE: ./src/core/scan/table-scan.ts + 1 modules
+var table_scan = __webpack_require__(5671);
 ;// CONCATENATED MODULE: ./src/core/scan/scan-dataset.ts
 /**
  * Scans a dataset — one or more files or objects, any supported format — into a ScanTotal: the

@@ -2750,7 +2750,7 @@ function show(value) {
 /* harmony import */ var _data_local_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5250);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4296);
 /* harmony import */ var _schema_unique_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5149);
-/* harmony import */ var _table_scan_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1559);
+/* harmony import */ var _table_scan_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5671);
 /**
  * The threads of a parallel CSV scan: the main thread and each worker take byte ranges of a local
  * file from a shared counter and scan them; a worker posts each ScanPart back. Bundled actions start
@@ -2864,21 +2864,52 @@ function startWorker(script, job) {
 
 /***/ }),
 
-/***/ 1559:
+/***/ 5671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ TableScan)
-/* harmony export */ });
-/* unused harmony export CHECKPOINT_ROWS */
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _data_cell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8118);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-/* harmony import */ var _profile_column_profile_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7345);
-/* harmony import */ var _profile_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7861);
-/* harmony import */ var _schema_column_checks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6711);
-/* harmony import */ var _schema_unique_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5149);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ TableScan)
+});
+
+// UNUSED EXPORTS: CHECKPOINT_ROWS
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+// EXTERNAL MODULE: ./src/core/data/cell.ts
+var data_cell = __nccwpck_require__(8118);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/core/data/table.ts
+/**
+ * What every reader hands its rows to. A reader (CSV/TSV, JSON Lines, Parquet) announces the columns,
+ * then streams rows; the consumer (the scanner that profiles and validates) never sees the format.
+ *
+ * CSV rows arrive as byte ranges (`csvRow`, or many at once, `csvBatch`), so the hot path makes no
+ * string per field; JSON Lines and Parquet rows arrive as JavaScript values (`valueRow`).
+ */
+
+/** Throws when a row of the batch does not have one field per column (`width`), naming its line in `source`. */
+function checkFieldCounts(batch, width, source) {
+    const { rowStarts } = batch;
+    for (let row = 0; row < batch.rows; row += 1) {
+        const count = rowStarts[row + 1] - rowStarts[row];
+        if (count !== width) {
+            throw new errors/* InputError */.dz(`${source}: line ${batch.lines[row]} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/profile/column-profile.ts + 1 modules
+var column_profile = __nccwpck_require__(7345);
+// EXTERNAL MODULE: ./src/core/profile/hash.ts
+var hash = __nccwpck_require__(7861);
+// EXTERNAL MODULE: ./src/core/schema/column-checks.ts
+var column_checks = __nccwpck_require__(6711);
+// EXTERNAL MODULE: ./src/core/schema/unique-index.ts
+var unique_index = __nccwpck_require__(5149);
+;// CONCATENATED MODULE: ./src/core/scan/table-scan.ts
 /**
  * One pass over one file (or one byte range of it): every cell is classified once, then profiled and
  * checked against its column's rules. The result is a plain, mergeable object (it crosses worker
@@ -2887,6 +2918,7 @@ function startWorker(script, job) {
  *
  * Complexity: O(cells) time; memory O(columns) plus 12 bytes per logged key.
  */
+
 
 
 
@@ -2908,7 +2940,7 @@ class TableScan {
     names = [];
     profiles = [];
     checks = [];
-    cell = (0,_data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .newCell */ .No)();
+    cell = (0,data_cell/* newCell */.No)();
     scratch = Buffer.allocUnsafe(1024);
     keyColumns = null;
     keyLog = null;
@@ -2942,17 +2974,17 @@ class TableScan {
             if (index < this.names.length)
                 return;
             if (name.length === 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: column ${index + 1} has no name in the header; give every column a name.`);
+                throw new errors/* InputError */.dz(`${source}: column ${index + 1} has no name in the header; give every column a name.`);
             const earlier = seen.get(name) ?? this.names.indexOf(name);
             if (earlier !== undefined && earlier >= 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: the header names column "${name}" twice (columns ${earlier + 1} and ${index + 1}); column names must be unique.`);
+                throw new errors/* InputError */.dz(`${source}: the header names column "${name}" twice (columns ${earlier + 1} and ${index + 1}); column names must be unique.`);
             }
             seen.set(name, index);
-            const profile = new _profile_column_profile_js__WEBPACK_IMPORTED_MODULE_3__/* .ColumnProfile */ .o();
+            const profile = new column_profile/* ColumnProfile */.o();
             profile.addNulls(this.rows);
             this.profiles.push(profile);
             const rules = this.options.schema?.columns.get(name);
-            const checks = rules === undefined ? null : new _schema_column_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .ColumnChecks */ .s(rules, this.options.maxExamples);
+            const checks = rules === undefined ? null : new column_checks/* ColumnChecks */.s(rules, this.options.maxExamples);
             checks?.absorbMissing(this.rows);
             this.checks.push(checks);
         });
@@ -2962,7 +2994,7 @@ class TableScan {
             const indexes = key.map((column) => this.names.indexOf(column));
             if (indexes.every((index) => index >= 0)) {
                 this.keyColumns = indexes;
-                this.keyLog ??= new _schema_unique_index_js__WEBPACK_IMPORTED_MODULE_6__/* .KeyLog */ .kO();
+                this.keyLog ??= new unique_index/* KeyLog */.kO();
             }
         }
     }
@@ -2983,13 +3015,7 @@ class TableScan {
         const width = this.names.length;
         const rows = batch.rows;
         const rowStarts = batch.rowStarts;
-        for (let row = 0; row < rows; row += 1) {
-            const count = rowStarts[row + 1] - rowStarts[row];
-            if (count !== width) {
-                const line = batch.lines[row];
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${this.source}: line ${line} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`);
-            }
-        }
+        checkFieldCounts(batch, width, this.source);
         // Every row has `width` fields, so row r's fields start at rowStarts[0] + r·width.
         const firstRow = this.rows + 1;
         this.rows += rows;
@@ -2998,7 +3024,7 @@ class TableScan {
         }
         this.batch = batch;
         this.decoded = false;
-        this.cell.decodedFrom = _data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .NOTHING_DECODED */ .Rp;
+        this.cell.decodedFrom = data_cell/* NOTHING_DECODED */.Rp;
         for (let column = 0; column < width; column += 1)
             this.scanColumn(column, rows, width, firstRow);
         const keyColumns = this.keyColumns;
@@ -3013,7 +3039,7 @@ class TableScan {
                     if (quoting === 2)
                         this.unescape(buffer, batch.starts[at], batch.ends[at]);
                     else
-                        (0,_data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyBytes */ .E)(cell, buffer, batch.starts[at], batch.ends[at], quoting !== 0);
+                        (0,data_cell/* classifyBytes */.E)(cell, buffer, batch.starts[at], batch.ends[at], quoting !== 0);
                     this.addToKey(cell);
                 }
                 this.keyLog.add(this.keyHi, this.keyLo, firstRow + row);
@@ -3040,7 +3066,7 @@ class TableScan {
                 this.unescape(buffer, starts[at], ends[at]);
             }
             else {
-                (0,_data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyBytes */ .E)(cell, buffer, starts[at], ends[at], quoting !== 0);
+                (0,data_cell/* classifyBytes */.E)(cell, buffer, starts[at], ends[at], quoting !== 0);
             }
             const entry = profile.add(cell);
             if (checks !== null)
@@ -3054,7 +3080,7 @@ class TableScan {
         const buffer = batch.buffer;
         const from = batch.starts[batch.rowStarts[0]];
         const to = batch.ends[batch.rowStarts[0] + rows * width - 1];
-        if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isAscii)(buffer.subarray(from, to)))
+        if (!(0,external_node_buffer_.isAscii)(buffer.subarray(from, to)))
             return;
         this.cell.decoded = buffer.toString('latin1', from, to);
         this.cell.decodedBase = from;
@@ -3070,14 +3096,14 @@ class TableScan {
             if (buffer[i] === 0x22)
                 i += 1;
         }
-        (0,_data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyBytes */ .E)(this.cell, this.scratch, 0, length, true);
+        (0,data_cell/* classifyBytes */.E)(this.cell, this.scratch, 0, length, true);
     }
     valueRow(values, line) {
         const rowNumber = ++this.rows;
         const cell = this.cell;
         const width = this.names.length;
         for (let i = 0; i < width; i += 1) {
-            this.scratch = (0,_data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyValue */ .Ws)(cell, values[i], this.scratch);
+            this.scratch = (0,data_cell/* classifyValue */.Ws)(cell, values[i], this.scratch);
             const profile = this.profiles[i];
             const entry = profile.add(cell);
             const checks = this.checks[i];
@@ -3088,7 +3114,7 @@ class TableScan {
         if (keyColumns !== null) {
             this.beginKey();
             for (const column of keyColumns) {
-                this.scratch = (0,_data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyValue */ .Ws)(cell, values[column], this.scratch);
+                this.scratch = (0,data_cell/* classifyValue */.Ws)(cell, values[column], this.scratch);
                 this.addToKey(cell);
             }
             this.keyLog.add(this.keyHi, this.keyLo, rowNumber);
@@ -3100,18 +3126,18 @@ class TableScan {
     }
     addToKey(cell) {
         const kind = cell.kind;
-        if (kind === _data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .NULL */ .Cq) {
+        if (kind === data_cell/* NULL */.Cq) {
             this.keyHi = mix(this.keyHi, NULL_KEY_HASH);
             this.keyLo = mix(this.keyLo, NULL_KEY_HASH);
         }
-        else if (kind === _data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .INTEGER */ .vh || kind === _data_cell_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk) {
+        else if (kind === data_cell/* INTEGER */.vh || kind === data_cell/* NUMBER */.uk) {
             this.numberView[0] = cell.value;
             this.keyHi = mix(this.keyHi, this.wordView[1]);
             this.keyLo = mix(this.keyLo, this.wordView[0]);
         }
         else {
-            this.keyHi = mix(this.keyHi, (0,_profile_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .signedHashBytes */ .i4)(cell.buffer, cell.start, cell.end, 0x85ebca6b));
-            this.keyLo = mix(this.keyLo, (0,_profile_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .signedHashBytes */ .i4)(cell.buffer, cell.start, cell.end, _profile_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .HASH_SEED_HIGH */ .aG));
+            this.keyHi = mix(this.keyHi, (0,hash/* signedHashBytes */.i4)(cell.buffer, cell.start, cell.end, 0x85ebca6b));
+            this.keyLo = mix(this.keyLo, (0,hash/* signedHashBytes */.i4)(cell.buffer, cell.start, cell.end, hash/* HASH_SEED_HIGH */.aG));
         }
     }
     result() {

@@ -5,6 +5,7 @@
  * CSV rows arrive as byte ranges (`csvRow`, or many at once, `csvBatch`), so the hot path makes no
  * string per field; JSON Lines and Parquet rows arrive as JavaScript values (`valueRow`).
  */
+import { InputError } from '../errors.js';
 import type { RowBatch, RowView } from './csv-tokenizer.js';
 
 /**
@@ -35,4 +36,17 @@ export interface TableConsumer {
    * file (Parquet).
    */
   valueRow(values: readonly CellValue[], line: number): void;
+}
+
+/** Throws when a row of the batch does not have one field per column (`width`), naming its line in `source`. */
+export function checkFieldCounts(batch: RowBatch, width: number, source: string): void {
+  const { rowStarts } = batch;
+  for (let row = 0; row < batch.rows; row += 1) {
+    const count = rowStarts[row + 1]! - rowStarts[row]!;
+    if (count !== width) {
+      throw new InputError(
+        `${source}: line ${batch.lines[row]!} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`,
+      );
+    }
+  }
 }

@@ -43,7 +43,7 @@ import { type DataFormat, detectFormat } from '../data/format.js';
 import { readJsonl } from '../data/jsonl-reader.js';
 import { readParquet } from '../data/parquet-reader.js';
 import type { ByteSource } from '../data/source.js';
-import type { CellValue, TableConsumer } from '../data/table.js';
+import { type CellValue, checkFieldCounts, type TableConsumer } from '../data/table.js';
 import { InputError } from '../errors.js';
 
 /** The category of a missing cell in a slice column. */
@@ -404,14 +404,7 @@ class EvaluationBuilder implements TableConsumer {
     const width = this.names.length;
     const rows = batch.rows;
     const rowStarts = batch.rowStarts;
-    for (let row = 0; row < rows; row += 1) {
-      const count = rowStarts[row + 1]! - rowStarts[row]!;
-      if (count !== width) {
-        throw new InputError(
-          `${this.source}: line ${batch.lines[row]!} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`,
-        );
-      }
-    }
+    checkFieldCounts(batch, width, this.source);
     const first = this.rows;
     if (!this.estimated && rows > 1) {
       // Room for the whole file at once, estimated from the first batch's bytes per row (+10%).

@@ -9,7 +9,7 @@
 import { isAscii } from 'node:buffer';
 import type { RowBatch, RowView } from '../data/csv-tokenizer.js';
 import { type Cell, type CellKind, classifyBytes, classifyValue, INTEGER, newCell, NOTHING_DECODED, NULL, NUMBER } from '../data/cell.js';
-import type { CellValue, TableConsumer } from '../data/table.js';
+import { type CellValue, checkFieldCounts, type TableConsumer } from '../data/table.js';
 import { InputError } from '../errors.js';
 import { ColumnProfile, type ColumnState } from '../profile/column-profile.js';
 import { HASH_SEED_HIGH, signedHashBytes } from '../profile/hash.js';
@@ -131,15 +131,7 @@ export class TableScan implements TableConsumer {
     const width = this.names.length;
     const rows = batch.rows;
     const rowStarts = batch.rowStarts;
-    for (let row = 0; row < rows; row += 1) {
-      const count = rowStarts[row + 1]! - rowStarts[row]!;
-      if (count !== width) {
-        const line = batch.lines[row]!;
-        throw new InputError(
-          `${this.source}: line ${line} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`,
-        );
-      }
-    }
+    checkFieldCounts(batch, width, this.source);
     // Every row has `width` fields, so row r's fields start at rowStarts[0] + r·width.
     const firstRow = this.rows + 1;
     this.rows += rows;

@@ -1,8 +1,8 @@
-export const id = 625;
-export const ids = [625];
+export const id = 28;
+export const ids = [28];
 export const modules = {
 
-/***/ 7625:
+/***/ 1028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2324,6 +2324,26 @@ function jsonValue(_key, value) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/core/data/table.ts
+/**
+ * What every reader hands its rows to. A reader (CSV/TSV, JSON Lines, Parquet) announces the columns,
+ * then streams rows; the consumer (the scanner that profiles and validates) never sees the format.
+ *
+ * CSV rows arrive as byte ranges (`csvRow`, or many at once, `csvBatch`), so the hot path makes no
+ * string per field; JSON Lines and Parquet rows arrive as JavaScript values (`valueRow`).
+ */
+
+/** Throws when a row of the batch does not have one field per column (`width`), naming its line in `source`. */
+function table_checkFieldCounts(batch, width, source) {
+    const { rowStarts } = batch;
+    for (let row = 0; row < batch.rows; row += 1) {
+        const count = rowStarts[row + 1] - rowStarts[row];
+        if (count !== width) {
+            throw new errors/* InputError */.dz(`${source}: line ${batch.lines[row]} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluation/evaluation-table.ts
 /**
  * The evaluation set as the scorer and the metrics need it: the model's feature columns as one
@@ -2352,6 +2372,7 @@ function jsonValue(_key, value) {
  * missing column (with the columns there are), a non-numeric feature value, missing labels, a row
  * with the wrong field count, and an empty evaluation set.
  */
+
 
 
 
@@ -2666,12 +2687,7 @@ class EvaluationBuilder {
         const width = this.names.length;
         const rows = batch.rows;
         const rowStarts = batch.rowStarts;
-        for (let row = 0; row < rows; row += 1) {
-            const count = rowStarts[row + 1] - rowStarts[row];
-            if (count !== width) {
-                throw new errors/* InputError */.dz(`${this.source}: line ${batch.lines[row]} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`);
-            }
-        }
+        table_checkFieldCounts(batch, width, this.source);
         const first = this.rows;
         if (!this.estimated && rows > 1) {
             // Room for the whole file at once, estimated from the first batch's bytes per row (+10%).
@@ -6570,6 +6586,7 @@ function mergeCategories(a, b) {
 
 
 
+
 /** Rows between two CSV checkpoints (a power of two). */
 const CHECKPOINT_ROWS = 4096;
 const NULL_KEY_HASH = 0x1b873593;
@@ -6659,13 +6676,7 @@ class table_scan_TableScan {
         const width = this.names.length;
         const rows = batch.rows;
         const rowStarts = batch.rowStarts;
-        for (let row = 0; row < rows; row += 1) {
-            const count = rowStarts[row + 1] - rowStarts[row];
-            if (count !== width) {
-                const line = batch.lines[row];
-                throw new InputError(`${this.source}: line ${line} has ${count} field${count === 1 ? '' : 's'}, but the header has ${width}; every row needs one field per column (quote fields that contain the delimiter).`);
-            }
-        }
+        checkFieldCounts(batch, width, this.source);
         // Every row has `width` fields, so row r's fields start at rowStarts[0] + r·width.
         const firstRow = this.rows + 1;
         this.rows += rows;
