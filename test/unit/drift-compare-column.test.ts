@@ -83,7 +83,7 @@ describe('columns that cannot be compared', () => {
   const numbers = (values: number[]) => {
     const profile = new ColumnProfile();
     const cell = newCell();
-    let scratch = Buffer.alloc(64);
+    let scratch: Buffer = Buffer.alloc(64);
     for (const value of values) {
       scratch = classifyValue(cell, value, scratch);
       profile.add(cell);
