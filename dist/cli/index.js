@@ -302,16 +302,16 @@ function yamlFile() {
     return {
         expected: 'the path of a YAML or JSON file',
         parse(raw, name) {
-            const content = (0,external_node_fs_namespaceObject.readFileSync)(requireFile(raw, name), 'utf8');
+            const content = readFileSync(requireFile(raw, name), 'utf8');
             try {
-                return { path: raw, value: (0,dist/* parse */.qg)(content) };
+                return { path: raw, value: parseYaml(content) };
             }
             catch (error) {
-                if (error instanceof dist/* YAMLParseError */.XT) {
+                if (error instanceof YAMLParseError) {
                     const where = error.linePos?.[0];
                     const at = where === undefined ? '' : ` at line ${where.line}, column ${where.col}`;
                     const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-                    throw new errors_InputError(`Input "${name}": ${raw} is not valid YAML${at}: ${reason}.`);
+                    throw new InputError(`Input "${name}": ${raw} is not valid YAML${at}: ${reason}.`);
                 }
                 throw error;
             }
@@ -404,8 +404,8 @@ const inputs = defineInputs({
     },
     current: { description: 'Recent data (dataset or profile) to compare with the reference.', required: true, parser: parsers_text('a dataset or profile path') },
     columns: { description: 'Columns to compare; default: all columns both sides share.', parser: list(parsers_text('a column name'), 'column names') },
-    config: { description: 'Per-column methods and thresholds (YAML).', parser: yamlFile() },
-    'drift-share': { description: 'Dataset drift when at least this share of columns drifted.', default: '0.5', parser: number({ min: 0, max: 1 }) },
+    config: { description: 'Per-column methods, thresholds and skips, and the drift share (YAML; see docs/check-drift.md).', parser: existingFile() },
+    'drift-share': { description: 'Dataset drift when at least this share of the compared columns drifted. A `drift_share` in the config wins.', default: '0.5', parser: number({ min: 0, max: 1 }) },
     model: { description: 'ONNX model whose predictions are compared too (prediction drift).', parser: existingFile() },
     'on-drift': { description: 'What drift does: any of `fail`, `issue`, `dispatch`, comma-separated.', default: 'issue', parser: list(oneOf(ON_DRIFT), 'of the words fail, issue and dispatch') },
     'retrain-workflow': { description: 'Workflow file started by `dispatch`, e.g. `ml-scheduled-retrain.yml`.', parser: parsers_text('a workflow file name') },
@@ -5825,7 +5825,7 @@ __webpack_unused_export__ = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-exports.XT = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
@@ -5844,7 +5844,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

@@ -266,7 +266,12 @@ function readRunContext(env) {
         const attempt = env['GITHUB_RUN_ATTEMPT'] === undefined ? '' : `/attempts/${env['GITHUB_RUN_ATTEMPT']}`;
         context.runUrl = `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env['GITHUB_RUN_ID']}${attempt}`;
     }
-    const pr = readEventPayload(env['GITHUB_EVENT_PATH']).pull_request;
+    if (env['GITHUB_REF_NAME'] !== undefined && env['GITHUB_REF_NAME'] !== '')
+        context.refName = env['GITHUB_REF_NAME'];
+    const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
+    if (typeof payload.repository?.default_branch === 'string')
+        context.defaultBranch = payload.repository.default_branch;
+    const pr = payload.pull_request;
     if (pr !== undefined) {
         context.pullRequest = {
             number: pr.number,

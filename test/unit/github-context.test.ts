@@ -21,9 +21,11 @@ const baseEnv = {
 };
 
 describe('readRunContext', () => {
-  test('a real pull_request payload gives the PR, its SHAs and the run URL', () => {
-    const context = readRunContext({ ...baseEnv, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(pullRequestEvent()) });
+  test('a real pull_request payload gives the PR, its SHAs, the run URL, the ref and the default branch', () => {
+    const context = readRunContext({ ...baseEnv, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF_NAME: '2/merge', GITHUB_EVENT_PATH: eventFile(pullRequestEvent()) });
     expect(context).toEqual({
+      refName: '2/merge',
+      defaultBranch: 'master',
       serverUrl: 'https://ghe.example.com',
       apiUrl: 'https://ghe.example.com/api/v3',
       repository: { owner: 'Codertocat', repo: 'Hello-World' },

@@ -1,4 +1,4 @@
-import { existingFile, list, number, oneOf, text, yamlFile } from '../../core/inputs/parsers.js';
+import { existingFile, list, number, oneOf, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 import { githubToken } from '../common-inputs.js';
 
@@ -12,8 +12,8 @@ export const inputs = defineInputs({
   },
   current: { description: 'Recent data (dataset or profile) to compare with the reference.', required: true, parser: text('a dataset or profile path') },
   columns: { description: 'Columns to compare; default: all columns both sides share.', parser: list(text('a column name'), 'column names') },
-  config: { description: 'Per-column methods and thresholds (YAML).', parser: yamlFile() },
-  'drift-share': { description: 'Dataset drift when at least this share of columns drifted.', default: '0.5', parser: number({ min: 0, max: 1 }) },
+  config: { description: 'Per-column methods, thresholds and skips, and the drift share (YAML; see docs/check-drift.md).', parser: existingFile() },
+  'drift-share': { description: 'Dataset drift when at least this share of the compared columns drifted. A `drift_share` in the config wins.', default: '0.5', parser: number({ min: 0, max: 1 }) },
   model: { description: 'ONNX model whose predictions are compared too (prediction drift).', parser: existingFile() },
   'on-drift': { description: 'What drift does: any of `fail`, `issue`, `dispatch`, comma-separated.', default: 'issue', parser: list(oneOf(ON_DRIFT), 'of the words fail, issue and dispatch') },
   'retrain-workflow': { description: 'Workflow file started by `dispatch`, e.g. `ml-scheduled-retrain.yml`.', parser: text('a workflow file name') },

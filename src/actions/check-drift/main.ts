@@ -1,7 +1,55 @@
-import { NotImplementedError } from '../../core/errors.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckFailedError, InputError, NotImplementedError } from '../../core/errors.js';
+import { writeFileAtomic } from '../../core/files/write-file-atomic.js';
+import { loadDriftConfig } from '../../core/drift/config-file.js';
+import { compareProfiles } from '../../core/drift/compare-profiles.js';
+import { loadDriftSide } from '../../core/drift/load-side.js';
+import { ColumnProfile } from '../../core/profile/column-profile.js';
+import { columnChart, renderDriftMarkdown } from '../../core/report/drift-report.js';
+import { workerScript } from '../../core/scan/scan-worker.js';
 import type { ContextOf } from '../../platform/github/action-runtime.js';
+import { createS3Store } from '../../platform/aws/s3-store.js';
 import type { metadata } from './metadata.js';
+import { actOnDrift } from './on-drift.js';
 
-export async function main(_context: ContextOf<typeof metadata>): Promise<void> {
-  throw new NotImplementedError('Drift checks (check-drift)');
+export async function main({ inputs, logger, run, summary, setOutput }: ContextOf<typeof metadata>): Promise<void> {
+  const cwd = process.cwd();
+  const onDrift = new Set(inputs['on-drift']);
+  if (onDrift.has('dispatch') && inputs['retrain-workflow'] === undefined) {
+    throw new InputError('Input "on-drift" includes dispatch, but "retrain-workflow" is not set: name the workflow file to start, e.g. retrain.yml.');
+  }
+  if (inputs.model !== undefined) throw new NotImplementedError('Prediction drift (the model input of check-drift)');
+  const config = inputs.config === undefined ? undefined : await loadDriftConfig(inputs.config, cwd);
+  const sideOptions = { cwd, store: () => createS3Store(), workerScript: workerScript(), logger };
+  const reference = await logger.group('Reading the reference', () => loadDriftSide(inputs.reference, { ...sideOptions, input: 'reference' }));
+  const current = await logger.group('Reading the current data', () => loadDriftSide(inputs.current, { ...sideOptions, input: 'current' }));
+
+  const drift = compareProfiles(reference.document, current.document, {
+    ...(inputs.columns === undefined ? {} : { columns: inputs.columns }),
+    ...(config === undefined ? {} : { overrides: config.columns }),
+    driftShare: config?.driftShare ?? inputs['drift-share'],
+  });
+  const charts = new Map<string, NonNullable<ReturnType<typeof columnChart>>>();
+  for (const column of drift.columns.filter((entry) => entry.drifted)) {
+    const referenceColumn = reference.document.columns.find((entry) => entry.name === column.column)!;
+    const currentColumn = current.document.columns.find((entry) => entry.name === column.column)!;
+    const chart = columnChart(ColumnProfile.fromState(referenceColumn.state), ColumnProfile.fromState(currentColumn.state), referenceColumn.type);
+    if (chart !== undefined) charts.set(column.column, chart);
+  }
+  const markdown = renderDriftMarkdown(drift, { reference: reference.name, current: current.name, referenceRows: reference.document.rows, currentRows: current.document.rows, charts });
+  const scratch = join(process.env['RUNNER_TEMP'] || tmpdir(), 'cd4ml', 'check-drift');
+  const reportPath = join(scratch, 'report.md');
+  await writeFileAtomic(reportPath, `${markdown}\n`, 'report');
+  await writeFileAtomic(join(scratch, 'drift.json'), `${JSON.stringify(drift, null, 2)}\n`, 'drift');
+  summary.append(markdown);
+
+  const verdict = `${drift.drifted.length} of ${drift.compared} columns drifted (${(drift.share * 100).toFixed(0)}%; dataset drift from ${(drift.driftShare * 100).toFixed(0)}%)`;
+  logger.info(drift.datasetDrifted ? `Dataset drift: ${verdict}: ${drift.drifted.join(', ')}.` : `No dataset drift: ${verdict}.`);
+  setOutput('drifted', drift.datasetDrifted);
+  setOutput('drift-share', drift.share);
+  setOutput('drifted-columns', drift.drifted);
+  setOutput('report', reportPath);
+  await actOnDrift({ drifted: drift.datasetDrifted, verdict, markdown, reportPath, key: inputs.reference, onDrift, workflow: inputs['retrain-workflow'], ref: inputs['retrain-ref'] }, { run, token: inputs['github-token'], logger });
+  if (drift.datasetDrifted && onDrift.has('fail')) throw new CheckFailedError(`data drift: ${verdict}: ${drift.drifted.join(', ')}`);
 }

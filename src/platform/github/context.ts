@@ -27,9 +27,14 @@ export interface RunContext {
   apiUrl: string;
   /** The run's page, where the job summary is shown. */
   runUrl?: string;
+  /** The branch or tag the run is on (GITHUB_REF_NAME). */
+  refName?: string;
+  /** The repository's default branch, from the event payload. */
+  defaultBranch?: string;
 }
 
 interface PullRequestPayload {
+  repository?: { default_branch?: string };
   pull_request?: {
     number: number;
     head: { sha: string; repo: { full_name: string } | null };
@@ -62,7 +67,10 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     const attempt = env['GITHUB_RUN_ATTEMPT'] === undefined ? '' : `/attempts/${env['GITHUB_RUN_ATTEMPT']}`;
     context.runUrl = `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env['GITHUB_RUN_ID']}${attempt}`;
   }
-  const pr = readEventPayload(env['GITHUB_EVENT_PATH']).pull_request;
+  if (env['GITHUB_REF_NAME'] !== undefined && env['GITHUB_REF_NAME'] !== '') context.refName = env['GITHUB_REF_NAME'];
+  const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
+  if (typeof payload.repository?.default_branch === 'string') context.defaultBranch = payload.repository.default_branch;
+  const pr = payload.pull_request;
   if (pr !== undefined) {
     context.pullRequest = {
       number: pr.number,

@@ -18,7 +18,7 @@ export function isWriteRefused(error: unknown): error is Error & { status: 403 }
  */
 export async function writeOrWarn<T>(
   what: string,
-  permission: 'pull-requests' | 'checks' | 'statuses' | 'issues' | 'contents' | 'deployments',
+  permission: 'pull-requests' | 'checks' | 'statuses' | 'issues' | 'contents' | 'deployments' | 'actions',
   write: () => Promise<T>,
   logger: Logger,
 ): Promise<T | undefined> {
