@@ -66257,7 +66257,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _platform_github_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2863);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5331);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3406);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1148);
 
 
@@ -66269,7 +66269,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5331:
+/***/ 3406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70524,19 +70524,18 @@ function compareProfiles(reference, current, options) {
         const currentColumn = currentColumns.get(name);
         columns.push(compareColumn(name, { type: referenceColumn.type, profile: column_profile_ColumnProfile.fromState(referenceColumn.state) }, { type: currentColumn.type, profile: column_profile_ColumnProfile.fromState(currentColumn.state) }, { ...(override?.method === undefined ? {} : { method: override.method }), ...(override?.threshold === undefined ? {} : { threshold: override.threshold }) }));
     }
-    const judged = columns.filter((column) => column.method !== undefined && !Number.isNaN(column.score) || column.drifted);
-    const drifted = columns.filter((column) => column.drifted).map((column) => column.column);
-    const share = judged.length === 0 ? 0 : drifted.length / judged.length;
     return {
-        columns,
-        compared: judged.length,
-        drifted,
-        share,
-        driftShare: options.driftShare,
-        datasetDrifted: datasetDrift(drifted.length, judged.length, options.driftShare),
+        ...datasetVerdict(columns, options.driftShare),
         onlyInReference: [...referenceColumns.keys()].filter((name) => !currentColumns.has(name)),
         onlyInCurrent: [...currentColumns.keys()].filter((name) => !referenceColumns.has(name)),
     };
+}
+/** The dataset's verdict from its compared columns: which drifted, their share, and drift by `driftShare`. */
+function datasetVerdict(columns, driftShare) {
+    const judged = columns.filter((column) => (column.method !== undefined && !Number.isNaN(column.score)) || column.drifted);
+    const drifted = columns.filter((column) => column.drifted).map((column) => column.column);
+    const share = judged.length === 0 ? 0 : drifted.length / judged.length;
+    return { columns, compared: judged.length, drifted, share, driftShare, datasetDrifted: datasetDrift(drifted.length, judged.length, driftShare) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/profile/profile.ts
@@ -80109,6 +80108,931 @@ async function loadDriftSide(spec, options) {
     return { document: profile, name: spec, stored: false };
 }
 
+;// CONCATENATED MODULE: ./src/core/evaluation/evaluation-table.ts
+/**
+ * The evaluation set as the scorer and the metrics need it: the model's feature columns as one
+ * row-major Float32Array, the label's raw values, and the slice columns dictionary-encoded, read
+ * from one or more files (CSV/TSV, JSON Lines, Parquet) through the project's readers.
+ *
+ * - Columns are found by name in each file, so shards may order their columns differently; a JSON
+ *   Lines column that first appears in a later record was missing in the records before it.
+ * - Features: integers, decimals and booleans (true 1, false 0) are numbers; a missing cell (an empty
+ *   field, a null marker such as NA, JSON null, an absent key, a Parquet null or NaN) is NaN, as is a
+ *   quoted empty string; any other value (text, a date) is an error, since the model takes numbers.
+ * - The label keeps what each cell holds (LabelColumn): numbers (booleans as 1/0) and texts; the
+ *   task's encoding is labels.ts's job.
+ * - Slice columns keep their text as written (numbers too), missing cells as MISSING_CATEGORY.
+ *
+ * CSV rows are taken a batch at a time as byte ranges (TableConsumer.csvBatch) and classified with
+ * classifyBytes, so a numeric field never becomes a string; only label texts and the first
+ * occurrence of each slice value do.
+ * Typed arrays grow by doubling; a CSV file's first batch sizes them for the whole file (its bytes
+ * per row, +10%), so they seldom grow again.
+ *
+ * Complexity: O(cells of the needed columns) time; memory 4·features + 12 bytes per row (label),
+ * + 4 bytes per row per slice column, up to twice that while growing.
+ *
+ * Errors are one-line InputErrors naming the file and the line (CSV, JSON Lines) or row (Parquet): a
+ * missing column (with the columns there are), a non-numeric feature value, missing labels, a row
+ * with the wrong field count, and an empty evaluation set.
+ */
+
+
+
+
+
+
+
+/** The category of a missing cell in a slice column. */
+const MISSING_CATEGORY = '(missing)';
+async function readEvaluationTable(sources, options) {
+    if (sources.length === 0)
+        throw new errors/* InputError */.dz('data: the evaluation set is empty: no data files were given; name at least one file.');
+    const builder = new EvaluationBuilder(options);
+    for (const source of sources) {
+        const format = detectFormat(source.name, options.format);
+        builder.beginSource(source.name, format, source.size);
+        if (format === 'csv' || format === 'tsv')
+            await readCsv(source, builder, delimiterOf(format));
+        else if (format === 'jsonl')
+            await readJsonl(source, builder);
+        else
+            await readParquet(source, builder);
+        builder.endSource();
+    }
+    return builder.finish();
+}
+/** Thrown by ColumnPeek to stop a reader once it has announced the columns. */
+class Peeked extends Error {
+    names;
+    constructor(names) {
+        super('columns read');
+        this.names = names;
+    }
+}
+/** Reads just enough to name a CSV/TSV, JSON Lines or Parquet file's columns (a JSON Lines file's first record). */
+async function readDataColumns(source, format) {
+    const peek = {
+        columns(names) {
+            throw new Peeked([...names]);
+        },
+        csvRow() { },
+        valueRow() { },
+    };
+    const detected = detectFormat(source.name, format);
+    try {
+        if (detected === 'csv' || detected === 'tsv')
+            await readCsv(source, peek, delimiterOf(detected));
+        else if (detected === 'jsonl')
+            await readJsonl(source, peek);
+        else
+            await readParquet(source, peek);
+    }
+    catch (error) {
+        if (error instanceof Peeked)
+            return error.names;
+        throw error;
+    }
+    return [];
+}
+/** Up to `limit` items of a list, with how many more there are. */
+function some(items, limit = 3) {
+    const shown = items.slice(0, limit).join(', ');
+    return items.length > limit ? `${shown} and ${items.length - limit} more` : shown;
+}
+const ROLE_NAMES = { feature: 'a feature', label: 'the label', slice: 'a slice column' };
+/**
+ * The codes of unquoted field bytes seen before (a slice column's values), found by an FNV-1a hash
+ * of the bytes and checked byte by byte, so a repeated value makes no string. Values longer than
+ * MAX_BYTES, hash collisions and values past MAX_ENTRIES are not kept (the caller decodes them).
+ */
+class ByteCodes {
+    static MAX_BYTES = 64;
+    static MAX_ENTRIES = 4096;
+    byHash = new Map();
+    /** Per entry: where its bytes lie in `pool`, and its code. */
+    spans = [];
+    pool = Buffer.allocUnsafe(1024);
+    used = 0;
+    static hash(buffer, start, end) {
+        let hash = 0x811c9dc5;
+        for (let i = start; i < end; i += 1)
+            hash = Math.imul(hash ^ buffer[i], 0x01000193);
+        return hash;
+    }
+    /** The code remembered for bytes [start, end), or −1. */
+    lookup(buffer, start, end) {
+        if (end - start > ByteCodes.MAX_BYTES)
+            return -1;
+        const entry = this.byHash.get(ByteCodes.hash(buffer, start, end));
+        if (entry === undefined)
+            return -1;
+        const at = this.spans[entry];
+        if (this.spans[entry + 1] - at !== end - start)
+            return -1;
+        const pool = this.pool;
+        for (let i = start, j = at; i < end; i += 1, j += 1)
+            if (buffer[i] !== pool[j])
+                return -1;
+        return this.spans[entry + 2];
+    }
+    remember(buffer, start, end, code) {
+        const length = end - start;
+        if (length > ByteCodes.MAX_BYTES || this.spans.length >= ByteCodes.MAX_ENTRIES * 3)
+            return;
+        const hash = ByteCodes.hash(buffer, start, end);
+        if (this.byHash.has(hash))
+            return;
+        if (this.used + length > this.pool.length) {
+            const pool = Buffer.allocUnsafe(this.pool.length * 2 + length);
+            this.pool.copy(pool, 0, 0, this.used);
+            this.pool = pool;
+        }
+        buffer.copy(this.pool, this.used, start, end);
+        this.byHash.set(hash, this.spans.length);
+        this.spans.push(this.used, this.used + length, code);
+        this.used += length;
+    }
+}
+class EvaluationBuilder {
+    options;
+    rows = 0;
+    capacity = 0;
+    width;
+    features = new Float32Array(0);
+    sources = [];
+    sourceRows = [];
+    firstColumns;
+    /** The current file: its name, whether its rows count lines (else Parquet row numbers), its first row's index. */
+    source = '';
+    format = 'csv';
+    sourceStart = 0;
+    /** The current file's size in bytes, and whether its rows were estimated from its first CSV batch. */
+    sourceSize = 0;
+    estimated = false;
+    names = [];
+    /** Column positions in the current file, −1 until found. */
+    featureAt;
+    labelAt = -1;
+    sliceAt;
+    /** The label, as LabelColumn's arrays. */
+    labelNumbers = new Float64Array(0);
+    labelCodes = new Int32Array(0);
+    labelTexts = [];
+    labelIndex = new Map();
+    nullRows = [];
+    counts = { numbers: 0, booleans: 0, texts: 0, nulls: 0 };
+    /** Null labels of the current file: how many, and the lines of the first few. */
+    sourceNulls = 0;
+    nullLines = [];
+    slices;
+    cell = newCell();
+    scratch = Buffer.allocUnsafe(256);
+    constructor(options) {
+        this.options = options;
+        this.width = options.features.length;
+        this.featureAt = new Int32Array(this.width).fill(-1);
+        this.sliceAt = new Int32Array(options.categorical.length).fill(-1);
+        this.slices = options.categorical.map(() => ({ values: [], index: new Map(), codes: new Int32Array(0), bytes: new ByteCodes() }));
+    }
+    beginSource(name, format, size) {
+        this.source = name;
+        this.sourceSize = size;
+        this.estimated = false;
+        this.format = format;
+        this.sourceStart = this.rows;
+        this.names = [];
+        this.featureAt.fill(-1);
+        this.sliceAt.fill(-1);
+        this.labelAt = -1;
+        this.sourceNulls = 0;
+        this.nullLines.length = 0;
+    }
+    columns(names, source) {
+        this.source = source;
+        this.names = [...names];
+        this.firstColumns ??= [...names];
+        const position = (name) => {
+            const at = names.indexOf(name);
+            if (at >= 0 && names.indexOf(name, at + 1) >= 0) {
+                throw new errors/* InputError */.dz(`${source}: the header names column "${name}" twice (columns ${at + 1} and ${names.indexOf(name, at + 1) + 1}); column names must be unique.`);
+            }
+            return at;
+        };
+        this.options.features.forEach((name, i) => (this.featureAt[i] = position(name)));
+        this.options.categorical.forEach((name, i) => (this.sliceAt[i] = position(name)));
+        if (this.options.label !== undefined)
+            this.labelAt = position(this.options.label);
+        // JSON Lines may name a column in a later record: its absence is judged at the end of the file.
+        if (this.format !== 'jsonl')
+            this.checkColumns();
+    }
+    endSource() {
+        this.checkColumns();
+        if (this.sourceNulls > 0) {
+            const unit = this.format === 'parquet' ? 'row' : 'line';
+            const more = this.sourceNulls - this.nullLines.length;
+            const where = `${unit}${this.nullLines.length === 1 ? '' : 's'} ${this.nullLines.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+            throw new errors/* InputError */.dz(`${this.source}: the label "${this.options.label ?? ''}" is missing on ${this.sourceNulls} row${this.sourceNulls === 1 ? '' : 's'} (${where}); every evaluation row needs a label: drop those rows or fill in their labels.`);
+        }
+        this.sources.push(this.source);
+        this.sourceRows.push(this.rows - this.sourceStart);
+    }
+    /** Every named column must be in the file. */
+    checkColumns() {
+        const missing = (name, role) => {
+            throw new errors/* InputError */.dz(`${this.source}: no column "${name}" (${ROLE_NAMES[role]}); the columns are ${this.names.join(', ')}. Check the spelling and letter case.`);
+        };
+        this.options.features.forEach((name, i) => {
+            if (this.featureAt[i] < 0)
+                missing(name, 'feature');
+        });
+        if (this.options.label !== undefined && this.labelAt < 0)
+            missing(this.options.label, 'label');
+        this.options.categorical.forEach((name, i) => {
+            if (this.sliceAt[i] < 0)
+                missing(name, 'slice');
+        });
+    }
+    /** Room for `rows` rows in every array (doubling). */
+    reserve(rows) {
+        if (rows <= this.capacity)
+            return;
+        const capacity = Math.max(rows, this.capacity * 2, 1024);
+        const features = new Float32Array(capacity * this.width);
+        features.set(this.features.subarray(0, this.rows * this.width));
+        this.features = features;
+        if (this.options.label !== undefined) {
+            const numbers = new Float64Array(capacity);
+            numbers.set(this.labelNumbers.subarray(0, this.rows));
+            this.labelNumbers = numbers;
+            const codes = new Int32Array(capacity);
+            codes.set(this.labelCodes.subarray(0, this.rows));
+            this.labelCodes = codes;
+        }
+        for (const slice of this.slices) {
+            const codes = new Int32Array(capacity);
+            codes.set(slice.codes.subarray(0, this.rows));
+            slice.codes = codes;
+        }
+        this.capacity = capacity;
+    }
+    where(line) {
+        return `${this.source}: ${this.format === 'parquet' ? 'row' : 'line'} ${line}`;
+    }
+    notNumeric(feature, text, line) {
+        const name = this.options.features[feature];
+        throw new errors/* InputError */.dz(`${this.where(line)}: feature "${name}" is ${JSON.stringify(text)}, not a number; the model takes numbers only: fix or drop the row, or encode the column as numbers before evaluating.`);
+    }
+    nullLabel(row, line) {
+        this.nullRows.push(row);
+        this.counts.nulls += 1;
+        this.sourceNulls += 1;
+        if (this.nullLines.length < 3)
+            this.nullLines.push(line);
+    }
+    /**
+     * Takes the label cell in this.cell (classified) for row `row`: a number or a missing value; true
+     * when it is text, which the caller hands to labelText.
+     */
+    takeLabel(row, line) {
+        const kind = this.cell.kind;
+        if (kind === INTEGER || kind === NUMBER || kind === BOOLEAN) {
+            this.labelNumbers[row] = this.cell.value;
+            this.labelCodes[row] = -1;
+            if (kind === BOOLEAN)
+                this.counts.booleans += 1;
+            else
+                this.counts.numbers += 1;
+            return false;
+        }
+        this.labelNumbers[row] = Number.NaN;
+        this.labelCodes[row] = -1;
+        if (kind === NULL) {
+            this.nullLabel(row, line);
+            return false;
+        }
+        return true;
+    }
+    labelText(row, value) {
+        let code = this.labelIndex.get(value);
+        if (code === undefined) {
+            code = this.labelTexts.length;
+            this.labelTexts.push(value);
+            this.labelIndex.set(value, code);
+        }
+        this.labelCodes[row] = code;
+        this.counts.texts += 1;
+    }
+    category(slice, row, value) {
+        const entry = this.slices[slice];
+        let code = entry.index.get(value);
+        if (code === undefined) {
+            code = entry.values.length;
+            entry.values.push(value);
+            entry.index.set(value, code);
+        }
+        entry.codes[row] = code;
+    }
+    csvRow(row) {
+        const one = {
+            buffer: row.buffer,
+            rows: 1,
+            rowStarts: Int32Array.of(0, row.count),
+            lines: Float64Array.of(row.line),
+            offsets: Float64Array.of(row.offset),
+            starts: row.starts,
+            ends: row.ends,
+            quoting: row.quoting,
+        };
+        this.csvBatch(one);
+    }
+    csvBatch(batch) {
+        const width = this.names.length;
+        const rows = batch.rows;
+        const rowStarts = batch.rowStarts;
+        checkFieldCounts(batch, width, this.source);
+        const first = this.rows;
+        if (!this.estimated && rows > 1) {
+            // Room for the whole file at once, estimated from the first batch's bytes per row (+10%).
+            this.estimated = true;
+            const offsets = batch.offsets;
+            const perRow = (offsets[rows - 1] - offsets[0]) / (rows - 1);
+            if (perRow > 0)
+                this.reserve(first + rows + Math.ceil(((this.sourceSize - offsets[rows - 1]) / perRow) * 1.1));
+        }
+        this.reserve(first + rows);
+        const base = rowStarts[0];
+        const { buffer, starts, ends, quoting, lines } = batch;
+        const cell = this.cell;
+        const text = (at) => {
+            const value = buffer.toString('utf8', starts[at], ends[at]);
+            return quoting[at] === 2 ? value.replaceAll('""', '"') : value;
+        };
+        // One column at a time: a tight loop per column, writing every `stride`-th value.
+        const features = this.features;
+        const stride = this.width;
+        for (let feature = 0; feature < stride; feature += 1) {
+            const column = this.featureAt[feature];
+            for (let row = 0, at = base + column, out = first * stride + feature; row < rows; row += 1, at += width, out += stride) {
+                const q = quoting[at];
+                if (q === 2)
+                    this.notNumeric(feature, text(at), lines[row]);
+                classifyBytes(cell, buffer, starts[at], ends[at], q !== 0);
+                const kind = cell.kind;
+                if (kind === INTEGER || kind === NUMBER || kind === BOOLEAN)
+                    features[out] = cell.value;
+                else if (kind === NULL || kind === EMPTY)
+                    features[out] = Number.NaN;
+                else
+                    this.notNumeric(feature, text(at), lines[row]);
+            }
+        }
+        if (this.labelAt >= 0) {
+            for (let row = 0, at = base + this.labelAt; row < rows; row += 1, at += width) {
+                classifyBytes(cell, buffer, starts[at], ends[at], quoting[at] !== 0);
+                if (this.takeLabel(first + row, lines[row]))
+                    this.labelText(first + row, text(at));
+            }
+        }
+        for (let slice = 0; slice < this.slices.length; slice += 1) {
+            const entry = this.slices[slice];
+            const known = entry.bytes;
+            for (let row = 0, at = base + this.sliceAt[slice]; row < rows; row += 1, at += width) {
+                const start = starts[at];
+                const end = ends[at];
+                const unquoted = quoting[at] === 0;
+                // Unquoted bytes seen before have their code already (no string); quoted text is never missing.
+                const code = unquoted ? known.lookup(buffer, start, end) : -1;
+                if (code >= 0) {
+                    entry.codes[first + row] = code;
+                    continue;
+                }
+                let value;
+                if (!unquoted) {
+                    value = text(at);
+                }
+                else {
+                    // An unquoted empty field or null marker is missing.
+                    classifyBytes(cell, buffer, start, end, false);
+                    value = cell.kind === NULL ? MISSING_CATEGORY : text(at);
+                }
+                this.category(slice, first + row, value);
+                if (unquoted)
+                    known.remember(buffer, start, end, entry.codes[first + row]);
+            }
+        }
+        this.rows = first + rows;
+    }
+    valueRow(values, line) {
+        const row = this.rows;
+        this.reserve(row + 1);
+        const cell = this.cell;
+        const stride = this.width;
+        for (let feature = 0; feature < stride; feature += 1) {
+            const at = this.featureAt[feature];
+            const value = at < 0 ? undefined : values[at];
+            let number;
+            if (typeof value === 'number') {
+                // ±Infinity is text, as everywhere in the project (cell.ts).
+                if (value === Infinity || value === -Infinity)
+                    this.notNumeric(feature, String(value), line);
+                number = value;
+            }
+            else if (typeof value === 'boolean') {
+                number = value ? 1 : 0;
+            }
+            else if (value === null || value === undefined) {
+                number = Number.NaN;
+            }
+            else {
+                this.scratch = classifyValue(cell, value, this.scratch);
+                const kind = cell.kind;
+                if (kind === INTEGER || kind === NUMBER || kind === BOOLEAN)
+                    number = cell.value;
+                else if (kind === NULL || kind === EMPTY)
+                    number = Number.NaN;
+                else
+                    this.notNumeric(feature, value, line);
+            }
+            this.features[row * stride + feature] = number;
+        }
+        if (this.options.label !== undefined) {
+            const value = this.labelAt < 0 ? undefined : values[this.labelAt];
+            this.scratch = classifyValue(cell, value, this.scratch);
+            if (this.takeLabel(row, line))
+                this.labelText(row, typeof value === 'string' ? value : cellText(cell));
+        }
+        for (let slice = 0; slice < this.slices.length; slice += 1) {
+            const at = this.sliceAt[slice];
+            const value = at < 0 ? undefined : values[at];
+            const text = value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? MISSING_CATEGORY : typeof value === 'string' ? value : String(value);
+            this.category(slice, row, text);
+        }
+        this.rows = row + 1;
+    }
+    finish() {
+        const rows = this.rows;
+        if (rows === 0)
+            throw new errors/* InputError */.dz(`data: the evaluation set is empty: ${some(this.sources)} hold no data rows.`);
+        const width = this.width;
+        const features = this.features.subarray(0, rows * width);
+        const categorical = new Map();
+        this.options.categorical.forEach((name, i) => {
+            const slice = this.slices[i];
+            categorical.set(name, { values: slice.values, codes: slice.codes.subarray(0, rows) });
+        });
+        const table = {
+            rows,
+            sources: this.sources,
+            sourceRows: this.sourceRows,
+            columns: this.firstColumns ?? [],
+            featureNames: [...this.options.features],
+            features,
+            featureColumn(index) {
+                if (!Number.isInteger(index) || index < 0 || index >= width)
+                    throw new RangeError(`feature index ${index} is outside 0..${width - 1}`);
+                const column = new Float32Array(rows);
+                for (let row = 0, at = index; row < rows; row += 1, at += width)
+                    column[row] = features[at];
+                return column;
+            },
+            categorical,
+        };
+        if (this.options.label !== undefined) {
+            table.label = {
+                name: this.options.label,
+                rows,
+                numbers: this.labelNumbers.subarray(0, rows),
+                textCodes: this.labelCodes.subarray(0, rows),
+                texts: this.labelTexts,
+                nullRows: this.nullRows,
+                counts: { ...this.counts },
+            };
+        }
+        return table;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/inference/onnx-runtime.ts
+/**
+ * Loading onnxruntime-node. The bundles carry its native binary for linux-x64 only (dist/bin/…,
+ * shared by every action); elsewhere the import fails, and the error says so instead of a raw
+ * "Cannot find module …onnxruntime_binding.node".
+ */
+
+let runtime;
+function isMissingBinary(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return /onnxruntime_binding\.node|libonnxruntime/.test(message);
+}
+function loadOnnxRuntime() {
+    runtime ??= __nccwpck_require__.e(/* import() */ 701).then(__nccwpck_require__.t.bind(__nccwpck_require__, 701, 23)).catch((error) => {
+        runtime = undefined;
+        if (!isMissingBinary(error))
+            throw error;
+        throw new errors/* EnvironmentError */.eG(`onnxruntime-node has no native binary for ${process.platform}-${process.arch} here: the bundled actions ship the linux-x64 binary only. ` +
+            'Run the step on an ubuntu x64 runner, or run the cd4ml command from a clone after `npm ci` on this machine.', { cause: error });
+    });
+    return runtime;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/core/files/sha256.ts
+
+
+/** The sha256 of a file as lowercase hex, streamed (memory does not grow with the file). */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/core/inference/model-signature.ts
+
+
+
+/** Output element types read as numbers. */
+const NUMERIC_OUTPUTS = new Set(['float32', 'float64', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
+const FLOAT_OUTPUTS = new Set(['float32', 'float64']);
+/** Opens the model at `path` with onnxruntime (CPU). `name` is how messages call it (default `path`). */
+async function openModel(path, name = path) {
+    const ort = await loadOnnxRuntime();
+    const session = await ort.InferenceSession.create(path).catch((error) => {
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        throw new errors/* InputError */.dz(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
+    });
+    try {
+        const sha256 = await sha256File(path);
+        return { path, name, sha256, session, signature: signatureOf(session) };
+    }
+    catch (error) {
+        await session.release();
+        throw error;
+    }
+}
+/** Releases the session's native memory; the model cannot score afterwards. */
+async function releaseModel(model) {
+    await model.session.release();
+}
+function valueSignature(metadata) {
+    if (!metadata.isTensor)
+        return { name: metadata.name, tensor: false, type: '', shape: null };
+    // onnxruntime reports an undeclared shape as []; a free dimension as its name, or as -1 without one.
+    const shape = metadata.shape.length === 0 ? null : metadata.shape.map((dim) => (typeof dim === 'number' ? (dim >= 0 ? dim : null) : dim === '' ? null : dim));
+    return { name: metadata.name, tensor: true, type: metadata.type, shape };
+}
+function signatureOf(session) {
+    return { inputs: session.inputMetadata.map(valueSignature), outputs: session.outputMetadata.map(valueSignature) };
+}
+/** `[N, 4]`; a free dimension without a name is `?`. */
+function describeShape(shape) {
+    if (shape === null)
+        return 'an undeclared shape';
+    return `[${shape.map((dim) => (dim === null ? '?' : String(dim))).join(', ')}]`;
+}
+/** The output that holds the predictions (see the file header), or an InputError saying why none can. */
+function chooseOutput(model) {
+    const outputs = model.signature.outputs;
+    const tensors = outputs.filter((output) => output.tensor);
+    const maps = outputs.filter((output) => !output.tensor);
+    if (tensors.length === 0 || maps.some((output) => /prob/i.test(output.name))) {
+        const which = maps.map((output) => `"${output.name}"`).join(', ');
+        throw new errors/* InputError */.dz(`${model.name}: output ${which} is a sequence of maps (ZipMap), which cd4ml does not read; export the classifier with ZipMap disabled so probabilities are a tensor [N, C]: skl2onnx's to_onnx(model, X, options={'zipmap': False}).`);
+    }
+    const floats = tensors.filter((output) => FLOAT_OUTPUTS.has(output.type));
+    const chosen = tensors.length === 1 ? tensors[0] : (floats.find((output) => /prob/i.test(output.name)) ?? floats[0]);
+    if (chosen === undefined) {
+        throw new errors/* InputError */.dz(`${model.name}: none of its outputs (${tensors.map((output) => `"${output.name}" ${output.type}`).join(', ')}) is a float tensor; cd4ml reads predictions from a float32 or float64 output (scores or probabilities).`);
+    }
+    if (!NUMERIC_OUTPUTS.has(chosen.type)) {
+        throw new errors/* InputError */.dz(`${model.name}: output "${chosen.name}" holds ${chosen.type} values; cd4ml reads numeric predictions only (float32 or float64 scores or probabilities, or integers).`);
+    }
+    const shape = chosen.shape;
+    if (shape !== null && (shape.length === 0 || shape.length > 2)) {
+        throw new errors/* InputError */.dz(`${model.name}: output "${chosen.name}" has shape ${describeShape(shape)}; cd4ml reads one value per row ([N] or [N, 1]) or one per class ([N, C]), not rank ${shape.length}.`);
+    }
+    const second = shape === null ? null : shape.length === 1 ? 1 : shape[1];
+    return { name: chosen.name, type: chosen.type, width: typeof second === 'number' ? second : null };
+}
+
+;// CONCATENATED MODULE: ./src/core/inference/score-model.ts
+
+
+
+
+const DEFAULT_BATCH_SIZE = 8192;
+const INPUT_TYPES = new Set(['float32', 'float64', 'int32', 'int64']);
+function list(names) {
+    return names.join(', ');
+}
+function inputType(model, input) {
+    if (!input.tensor) {
+        throw new errors/* InputError */.dz(`${model.name}: input "${input.name}" is a sequence or map; cd4ml feeds tensors only (float32, float64, int32 or int64).`);
+    }
+    if (!INPUT_TYPES.has(input.type)) {
+        throw new errors/* InputError */.dz(`${model.name}: input "${input.name}" takes ${input.type} values, which cd4ml does not feed (unsupported); it feeds float32, float64, int32 or int64 tensors: encode such columns as numbers before exporting the model.`);
+    }
+    return input.type;
+}
+/** The fixed batch size of an input's first dimension, or null when free; throws when it is not 1. */
+function fixedBatchOf(model, input) {
+    const first = input.shape?.[0];
+    if (typeof first !== 'number')
+        return null;
+    if (first === 1)
+        return 1;
+    throw new errors/* InputError */.dz(`${model.name}: input "${input.name}" has shape ${describeShape(input.shape)}, a batch dimension fixed at ${first} rows (unsupported); export the model with a free batch dimension (e.g. [None, F]).`);
+}
+/**
+ * How to feed the model from the table's features. `features` are the columns the model takes, in
+ * order (matrix mode), or undefined to take its inputs' names as columns (per-column mode);
+ * `columns` are the data's columns.
+ */
+function planInputs(model, features, columns) {
+    const inputs = model.signature.inputs;
+    const output = chooseOutput(model);
+    if (inputs.length === 0)
+        throw new errors/* InputError */.dz(`${model.name} declares no inputs; cd4ml feeds it features, so it needs at least one.`);
+    const names = inputs.map((input) => input.name);
+    const pool = new Set(features ?? columns);
+    const byColumn = inputs.every((input) => pool.has(input.name));
+    const single = inputs.length === 1 ? inputs[0] : undefined;
+    const singleWidth = single?.shape?.length === 2 ? single.shape[1] : single?.shape?.length === 1 ? 1 : null;
+    if (byColumn && (single === undefined || singleWidth === 1 || singleWidth === null || features === undefined)) {
+        if (features !== undefined) {
+            const extra = features.filter((name) => !names.includes(name));
+            if (extra.length > 0) {
+                throw new errors/* InputError */.dz(`features lists ${list(extra.map((name) => `"${name}"`))}, but ${model.name} has no input of that name (its inputs: ${list(names)}); with one input per column, list exactly the model's inputs, or leave features unset.`);
+            }
+        }
+        const planned = inputs.map((input) => {
+            const type = inputType(model, input);
+            const shape = input.shape;
+            if (shape !== null && (shape.length > 2 || (shape.length === 2 && typeof shape[1] === 'number' && shape[1] !== 1))) {
+                throw new errors/* InputError */.dz(`${model.name}'s input "${input.name}" has shape ${describeShape(shape)}; an input named after a column takes one value per row ([N] or [N, 1]).`);
+            }
+            return { name: input.name, type, features: [input.name], rank: shape?.length === 1 ? 1 : 2 };
+        });
+        return { kind: 'columns', features: [...names], inputs: planned, output, fixedBatch: fixedBatch(model, inputs) };
+    }
+    if (features === undefined) {
+        const strangers = names.filter((name) => !pool.has(name));
+        throw new errors/* InputError */.dz(`${model.name}'s input${strangers.length === 1 ? '' : 's'} ${list(strangers.map((name) => `"${name}"`))} ${strangers.length === 1 ? 'is not a column' : 'are not columns'} of the data; set the features input to the columns the model takes, in the order it takes them.`);
+    }
+    if (single === undefined) {
+        const strangers = names.filter((name) => !pool.has(name));
+        throw new errors/* InputError */.dz(`${model.name} has ${inputs.length} inputs (${list(names)}) and ${list(strangers.map((name) => `"${name}"`))} ${strangers.length === 1 ? 'is not a listed feature' : 'are not listed features'}; cd4ml feeds one input of every feature ([N, F]) or one input per column, named after it (unsupported otherwise).`);
+    }
+    const type = inputType(model, single);
+    const shape = single.shape;
+    if (shape !== null && shape.length > 2) {
+        throw new errors/* InputError */.dz(`${model.name}'s input "${single.name}" has shape ${describeShape(shape)}; cd4ml feeds a matrix of features ([N, F]), not rank ${shape.length} (unsupported).`);
+    }
+    const declared = shape === null ? null : shape.length === 1 ? 1 : shape[1];
+    if (typeof declared === 'number' && declared !== features.length) {
+        throw new errors/* InputError */.dz(`${model.name}'s input "${single.name}" takes ${declared} value${declared === 1 ? '' : 's'} per row (${describeShape(shape)}) but ${features.length} feature${features.length === 1 ? ' is' : 's are'} listed (${list(features)}); list the columns the model was trained on, in order.`);
+    }
+    if (features.length === 0)
+        throw new errors/* InputError */.dz(`features is empty; list the columns ${model.name}'s input "${single.name}" takes, in order.`);
+    return {
+        kind: 'matrix',
+        features: [...features],
+        inputs: [{ name: single.name, type, features: [...features], rank: shape?.length === 1 ? 1 : 2 }],
+        output,
+        fixedBatch: fixedBatch(model, inputs),
+    };
+}
+function fixedBatch(model, inputs) {
+    let fixed = null;
+    for (const input of inputs)
+        fixed ??= fixedBatchOf(model, input);
+    return fixed;
+}
+function newBuffer(type, length) {
+    switch (type) {
+        case 'float32':
+            return new Float32Array(length);
+        case 'float64':
+            return new Float64Array(length);
+        case 'int32':
+            return new Int32Array(length);
+        case 'int64':
+            return new BigInt64Array(length);
+    }
+}
+/** Scores `table` with `model` as `plan` says; the predictions of every row, or an InputError. */
+async function scoreModel(model, plan, table, options = {}) {
+    const ort = await loadOnnxRuntime();
+    const requested = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(requested) || requested < 1)
+        throw new RangeError(`batchSize must be a positive integer, not ${requested}`);
+    const batchSize = plan.fixedBatch ?? requested;
+    const rows = table.rows;
+    const tableWidth = table.featureNames.length;
+    const identity = (columns) => columns.length === tableWidth && columns.every((column, i) => column === i);
+    const feeds = plan.inputs.map((input) => {
+        const columns = input.features.map((name) => {
+            const index = table.featureNames.indexOf(name);
+            if (index < 0) {
+                throw new errors/* InputError */.dz(`${model.name}'s input "${input.name}" takes column "${name}", which the evaluation table was not read with (it holds ${list(table.featureNames)}); read it with every feature the models take.`);
+            }
+            return index;
+        });
+        const contiguous = identity(columns) ? table.features : columns.length === 1 ? table.featureColumn(columns[0]) : null;
+        const needsBuffer = contiguous === null || input.type !== 'float32';
+        return { input, columns, contiguous, buffer: needsBuffer ? newBuffer(input.type, Math.min(batchSize, rows) * columns.length) : null };
+    });
+    const outputName = plan.output.name;
+    let width = -1;
+    let values = new Float64Array(0);
+    let probe = 0;
+    for (let start = 0; start < rows; start += batchSize) {
+        const n = Math.min(batchSize, rows - start);
+        const inputs = {};
+        for (const feed of feeds) {
+            const k = feed.columns.length;
+            const dims = feed.input.rank === 1 ? [n] : [n, k];
+            inputs[feed.input.name] = new ort.Tensor(feed.input.type, batchData(model, feed, table, start, n), dims);
+        }
+        let result;
+        try {
+            result = await model.session.run(inputs, [outputName]);
+        }
+        catch (error) {
+            const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+            throw new errors/* InputError */.dz(`${model.name} failed on rows ${start + 1}..${start + n}: ${reason}`, { cause: error });
+        }
+        const tensor = result[outputName];
+        if (tensor === undefined || !('dims' in tensor))
+            throw new errors/* InputError */.dz(`${model.name}: output "${outputName}" is not a tensor; cd4ml reads tensor outputs only.`);
+        const dims = tensor.dims;
+        if (dims.length === 0 || dims.length > 2 || dims[0] !== n) {
+            throw new errors/* InputError */.dz(`${model.name}: output "${outputName}" has shape [${dims.join(', ')}] for a batch of ${n} rows; cd4ml reads [N] or [N, C] outputs, one row per input row (unsupported otherwise).`);
+        }
+        const batchWidth = dims.length === 1 ? 1 : dims[1];
+        if (width === -1) {
+            width = batchWidth;
+            values = new Float64Array(rows * width);
+        }
+        else if (batchWidth !== width) {
+            throw new errors/* InputError */.dz(`${model.name}: output "${outputName}" has ${batchWidth} values per row on rows ${start + 1}..${start + n} but ${width} before; the prediction width must not change from batch to batch (unsupported).`);
+        }
+        const data = tensor.data;
+        if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
+            for (let i = 0, at = start * width; i < n * width; i += 1, at += 1)
+                values[at] = Number(data[i]);
+        }
+        else if (typeof data === 'object' && 'BYTES_PER_ELEMENT' in data && tensor.type !== 'bool' && tensor.type !== 'float16') {
+            values.set(data, start * width);
+        }
+        else {
+            throw new errors/* InputError */.dz(`${model.name}: output "${outputName}" holds ${tensor.type} values; cd4ml reads numeric predictions only (unsupported).`);
+        }
+        if (typeof tensor.dispose === 'function')
+            tensor.dispose();
+        // x·0 is 0 for a finite x and NaN otherwise: one cheap pass while the batch is in cache.
+        for (let at = start * width, end = (start + n) * width; at < end; at += 1)
+            probe += values[at] * 0;
+    }
+    if (width === -1)
+        width = plan.output.width ?? 1;
+    if (Number.isNaN(probe))
+        score_model_checkFinite(model, outputName, values, width, table, feeds);
+    return { output: outputName, rows, width, values };
+}
+/** The input's values for rows [start, start + n), as the type it takes. */
+function batchData(model, feed, table, start, n) {
+    const k = feed.columns.length;
+    const { contiguous, input } = feed;
+    if (contiguous !== null && input.type === 'float32')
+        return contiguous.subarray(start * k, (start + n) * k);
+    const buffer = feed.buffer.length === n * k ? feed.buffer : feed.buffer.subarray(0, n * k);
+    const features = table.features;
+    const tableWidth = table.featureNames.length;
+    const source = (row, j) => (contiguous !== null ? contiguous[(start + row) * k + j] : features[(start + row) * tableWidth + feed.columns[j]]);
+    if (buffer instanceof Float32Array || buffer instanceof Float64Array) {
+        for (let row = 0, at = 0; row < n; row += 1)
+            for (let j = 0; j < k; j += 1, at += 1)
+                buffer[at] = source(row, j);
+        return buffer;
+    }
+    for (let row = 0, at = 0; row < n; row += 1) {
+        for (let j = 0; j < k; j += 1, at += 1) {
+            const value = source(row, j);
+            if (!Number.isInteger(value)) {
+                const what = Number.isNaN(value) ? 'missing' : String(value);
+                throw new errors/* InputError */.dz(`row ${start + row + 1}: feature "${input.features[j]}" is ${what}, but ${model.name}'s input "${input.name}" takes ${input.type} values (whole numbers, none missing); fill or drop such rows, or export the model with a float input.`);
+            }
+            if (buffer instanceof BigInt64Array)
+                buffer[at] = BigInt(value);
+            else
+                buffer[at] = value;
+        }
+    }
+    return buffer;
+}
+/** Throws when a prediction is NaN or infinite, naming the first rows and whether they miss features. */
+function score_model_checkFinite(model, output, values, width, table, feeds) {
+    let bad = 0;
+    const first = [];
+    let missing = 0;
+    const used = [...new Set(feeds.flatMap((feed) => feed.columns))];
+    const features = table.features;
+    const tableWidth = table.featureNames.length;
+    for (let row = 0, at = 0; row < table.rows; row += 1, at += width) {
+        let finite = true;
+        for (let j = 0; j < width; j += 1) {
+            if (!Number.isFinite(values[at + j])) {
+                finite = false;
+                break;
+            }
+        }
+        if (finite)
+            continue;
+        bad += 1;
+        if (first.length < 5)
+            first.push(row + 1);
+        if (used.some((column) => Number.isNaN(features[row * tableWidth + column])))
+            missing += 1;
+    }
+    if (bad === 0)
+        return;
+    const rows = `${bad} row${bad === 1 ? '' : 's'} (row${bad === 1 ? '' : 's'} ${first.join(', ')}${bad > first.length ? ', …' : ''})`;
+    const cause = missing > 0
+        ? `${missing === bad ? (bad === 1 ? 'it has' : 'all of them have') : `${missing} of them have`} missing feature values (NaN), which the model does not handle: fill or drop those rows, or export a model that handles missing values (e.g. with an imputer).`
+        : `${bad === 1 ? 'its features are' : 'their features are all'} present, so the model itself yields them (e.g. a log or division of a feature): check the model.`;
+    throw new errors/* InputError */.dz(`${model.name}: output "${output}" is NaN or infinite on ${rows}; ${cause}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/drift/prediction-drift.ts
+/**
+ * Prediction drift: the model scores the reference rows and the current rows (onnxruntime-node, in
+ * batches), and the two prediction distributions are compared like a column — P(class 1) for a model
+ * with one or two outputs per row, the predicted class for one with more. The reference must be data
+ * (a stored profile has no rows to score).
+ */
+
+
+
+
+
+
+
+const PREDICTION_COLUMN = 'prediction';
+async function predictionsOf(spec, model, plan, options) {
+    const sources = await resolveSources([spec], { cwd: options.cwd, ...(spec.startsWith('s3://') ? { store: options.store() } : {}) });
+    const table = await readEvaluationTable(sources, { format: 'auto', features: plan.features, categorical: [] });
+    const predictions = await scoreModel(model, plan, table);
+    const { width, values, rows } = predictions;
+    const profile = new column_profile_ColumnProfile();
+    const cell = newCell();
+    let scratch = Buffer.alloc(64);
+    let type = 'number';
+    for (let row = 0; row < rows; row += 1) {
+        let value;
+        if (width <= 2)
+            value = values[row * width + width - 1];
+        else {
+            let best = 0;
+            for (let c = 1; c < width; c += 1)
+                if (values[row * width + c] > values[row * width + best])
+                    best = c;
+            value = best;
+            type = 'category';
+        }
+        scratch = classifyValue(cell, value, scratch);
+        profile.add(cell);
+    }
+    return { type, profile };
+}
+/** Throws unless both sides are data (a profile has no rows to score); call it before any work. */
+function checkPredictionInputs(reference, current) {
+    for (const [input, spec] of [['reference', reference], ['current', current]]) {
+        if (/\.json$/i.test(spec) || spec.startsWith('registry:')) {
+            throw new errors/* InputError */.dz(`Input "model": prediction drift scores the ${input} rows, but "${input}" is ${spec}, not data; give the ${input} as a dataset (the data the profile was made from).`);
+        }
+    }
+}
+async function predictionDrift(options) {
+    checkPredictionInputs(options.reference, options.current);
+    const model = await openModel(options.model);
+    try {
+        const [first] = await resolveSources([options.reference], { cwd: options.cwd, ...(options.reference.startsWith('s3://') ? { store: options.store() } : {}) });
+        const plan = planInputs(model, options.features, await readDataColumns(first, 'auto'));
+        const reference = await predictionsOf(options.reference, model, plan, options);
+        const current = await predictionsOf(options.current, model, plan, options);
+        return compareColumn(PREDICTION_COLUMN, reference, current, options.overrides ?? {});
+    }
+    finally {
+        await releaseModel(model);
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
 // To do: next major: remove.
 /**
@@ -86597,6 +87521,7 @@ async function actOnDrift(outcome, options) {
 
 
 
+
 async function main({ inputs, logger, run, summary, setOutput }) {
     const cwd = process.cwd();
     const onDrift = new Set(inputs['on-drift']);
@@ -86604,20 +87529,36 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         throw new errors/* InputError */.dz('Input "on-drift" includes dispatch, but "retrain-workflow" is not set: name the workflow file to start, e.g. retrain.yml.');
     }
     if (inputs.model !== undefined)
-        throw new errors/* NotImplementedError */.EH('Prediction drift (the model input of check-drift)');
+        checkPredictionInputs(inputs.reference, inputs.current);
     const config = inputs.config === undefined ? undefined : await loadDriftConfig(inputs.config, cwd);
     const sideOptions = { cwd, store: () => createS3Store(), workerScript: workerScript(), logger };
     const reference = await logger.group('Reading the reference', () => loadDriftSide(inputs.reference, { ...sideOptions, input: 'reference' }));
     const current = await logger.group('Reading the current data', () => loadDriftSide(inputs.current, { ...sideOptions, input: 'current' }));
-    const drift = compareProfiles(reference.document, current.document, {
+    const driftShare = config?.driftShare ?? inputs['drift-share'];
+    let drift = compareProfiles(reference.document, current.document, {
         ...(inputs.columns === undefined ? {} : { columns: inputs.columns }),
-        ...(config === undefined ? {} : { overrides: config.columns }),
-        driftShare: config?.driftShare ?? inputs['drift-share'],
+        ...(config === undefined ? {} : { overrides: config.columns.filter((override) => override.column !== PREDICTION_COLUMN) }),
+        driftShare,
     });
+    if (inputs.model !== undefined) {
+        const override = config?.columns.find((entry) => entry.column === PREDICTION_COLUMN);
+        const prediction = await logger.group(`Scoring both sides with ${inputs.model}`, () => predictionDrift({
+            model: inputs.model,
+            reference: inputs.reference,
+            current: inputs.current,
+            features: inputs.features,
+            cwd,
+            store: () => createS3Store(),
+            overrides: { ...(override?.method === undefined ? {} : { method: override.method }), ...(override?.threshold === undefined ? {} : { threshold: override.threshold }) },
+        }));
+        drift = { ...drift, ...datasetVerdict([...drift.columns, prediction], driftShare) };
+    }
     const charts = new Map();
     for (const column of drift.columns.filter((entry) => entry.drifted)) {
         const referenceColumn = reference.document.columns.find((entry) => entry.name === column.column);
         const currentColumn = current.document.columns.find((entry) => entry.name === column.column);
+        if (referenceColumn === undefined || currentColumn === undefined)
+            continue; // the prediction column
         const chart = columnChart(column_profile_ColumnProfile.fromState(referenceColumn.state), column_profile_ColumnProfile.fromState(currentColumn.state), referenceColumn.type);
         if (chart !== undefined)
             charts.set(column.column, chart);
@@ -86931,7 +87872,14 @@ const inputs = (0,spec/* defineInputs */.pf)({
     columns: { description: 'Columns to compare; default: all columns both sides share.', parser: list(parsers_text('a column name'), 'column names') },
     config: { description: 'Per-column methods, thresholds and skips, and the drift share (YAML; see docs/check-drift.md).', parser: existingFile() },
     'drift-share': { description: 'Dataset drift when at least this share of the compared columns drifted. A `drift_share` in the config wins.', default: '0.5', parser: number({ min: 0, max: 1 }) },
-    model: { description: 'ONNX model whose predictions are compared too (prediction drift).', parser: existingFile() },
+    model: {
+        description: 'ONNX model whose predictions on the reference and current rows are compared too, as a column named `prediction` (both sides must then be data, not profiles).',
+        parser: existingFile(),
+    },
+    features: {
+        description: 'With `model`: the columns its input takes, in order (as evaluate-gate\'s `features`); omit it when the model has one input per column.',
+        parser: list(parsers_text('a column name'), 'column names'),
+    },
     'on-drift': { description: 'What drift does: any of `fail`, `issue`, `dispatch`, comma-separated.', default: 'issue', parser: list(oneOf(ON_DRIFT), 'of the words fail, issue and dispatch') },
     'retrain-workflow': { description: 'Workflow file started by `dispatch`, e.g. `ml-scheduled-retrain.yml`.', parser: parsers_text('a workflow file name') },
     'retrain-ref': { description: 'Git ref the retraining workflow runs on (default: the repository\'s default branch).', parser: parsers_text('a git ref') },
@@ -86964,13 +87912,12 @@ const metadata = defineAction({
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ CheckFailedError),
 /* harmony export */   Do: () => (/* binding */ isCd4mlError),
-/* harmony export */   EH: () => (/* binding */ NotImplementedError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eG: () => (/* binding */ EnvironmentError)
 /* harmony export */ });
-/* unused harmony export Cd4mlError */
+/* unused harmony exports Cd4mlError, NotImplementedError */
 class Cd4mlError extends Error {
     constructor(message, options) {
         super(message, options);
@@ -90618,6 +91565,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
 
 /***/ }),
 
@@ -99220,6 +100174,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -99347,6 +100304,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -99361,6 +100340,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

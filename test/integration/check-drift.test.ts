@@ -72,6 +72,18 @@ describe('verdicts and bad input', () => {
     expect(run.errors.at(-1)).toBe('check-drift: data drift: 2 of 7 columns drifted (29%; dataset drift from 25%): age, monthly_spend');
   });
 
+  test('with a model, its predictions on both sides are compared as a column named prediction', async () => {
+    const run = await runBundle('check-drift', {
+      node,
+      apiUrl: fake.url,
+      inputs: { reference: JUNE, current: JULY, config: CONFIG, 'on-drift': 'fail', model: 'examples/models/churn-v2.onnx', features: 'age, tenure_months, monthly_spend, support_tickets' },
+      ...schedule,
+    });
+    expect(run.errors.at(-1)).toBe('check-drift: data drift: 3 of 8 columns drifted (38%; dataset drift from 25%): age, monthly_spend, prediction');
+    expect(JSON.parse(run.outputs['drifted-columns']!)).toEqual(['age', 'monthly_spend', 'prediction']);
+    expect(run.summary).toMatch(/^\| `prediction` +\| number +\| Wasserstein \(normed\) +\| +≈ 0\.\d+ \| +≥ 0\.1 \|.*⚠️ drift/m);
+  });
+
   test('a stored profile as the reference: no data read for it, the same verdict', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd4ml-drift-'));
     const profile = join(dir, 'june.json');
@@ -94,6 +106,10 @@ describe('verdicts and bad input', () => {
       writeFileSync(join(dir, 'empty.csv'), 'age,plan\n');
       return { reference: JUNE, current: join(dir, 'empty.csv') };
     }, /^check-drift: .+empty\.csv: the file has a header but no data rows\.$/],
+    ['a model with a stored profile as the reference', (dir: string) => {
+      writeFileSync(join(dir, 'june.json'), '{}');
+      return { reference: join(dir, 'june.json'), current: JULY, model: 'examples/models/churn-v2.onnx' };
+    }, /^check-drift: Input "model": prediction drift scores the reference rows, but "reference" is .+june\.json, not data; give the reference as a dataset \(the data the profile was made from\)\.$/],
     ['dispatch without a workflow', () => ({ reference: JUNE, current: JULY, 'on-drift': 'dispatch' }), 'check-drift: Input "on-drift" includes dispatch, but "retrain-workflow" is not set: name the workflow file to start, e.g. retrain.yml.'],
   ])('%s is one clear message', async (_, make, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'cd4ml-drift-'));

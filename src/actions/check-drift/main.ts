@@ -1,10 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckFailedError, InputError, NotImplementedError } from '../../core/errors.js';
+import { CheckFailedError, InputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/files/write-file-atomic.js';
 import { loadDriftConfig } from '../../core/drift/config-file.js';
-import { compareProfiles } from '../../core/drift/compare-profiles.js';
+import { compareProfiles, datasetVerdict } from '../../core/drift/compare-profiles.js';
 import { loadDriftSide } from '../../core/drift/load-side.js';
+import { checkPredictionInputs, PREDICTION_COLUMN, predictionDrift } from '../../core/drift/prediction-drift.js';
 import { ColumnProfile } from '../../core/profile/column-profile.js';
 import { columnChart, renderDriftMarkdown } from '../../core/report/drift-report.js';
 import { workerScript } from '../../core/scan/scan-worker.js';
@@ -19,21 +20,38 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
   if (onDrift.has('dispatch') && inputs['retrain-workflow'] === undefined) {
     throw new InputError('Input "on-drift" includes dispatch, but "retrain-workflow" is not set: name the workflow file to start, e.g. retrain.yml.');
   }
-  if (inputs.model !== undefined) throw new NotImplementedError('Prediction drift (the model input of check-drift)');
+  if (inputs.model !== undefined) checkPredictionInputs(inputs.reference, inputs.current);
   const config = inputs.config === undefined ? undefined : await loadDriftConfig(inputs.config, cwd);
   const sideOptions = { cwd, store: () => createS3Store(), workerScript: workerScript(), logger };
   const reference = await logger.group('Reading the reference', () => loadDriftSide(inputs.reference, { ...sideOptions, input: 'reference' }));
   const current = await logger.group('Reading the current data', () => loadDriftSide(inputs.current, { ...sideOptions, input: 'current' }));
 
-  const drift = compareProfiles(reference.document, current.document, {
+  const driftShare = config?.driftShare ?? inputs['drift-share'];
+  let drift = compareProfiles(reference.document, current.document, {
     ...(inputs.columns === undefined ? {} : { columns: inputs.columns }),
-    ...(config === undefined ? {} : { overrides: config.columns }),
-    driftShare: config?.driftShare ?? inputs['drift-share'],
+    ...(config === undefined ? {} : { overrides: config.columns.filter((override) => override.column !== PREDICTION_COLUMN) }),
+    driftShare,
   });
+  if (inputs.model !== undefined) {
+    const override = config?.columns.find((entry) => entry.column === PREDICTION_COLUMN);
+    const prediction = await logger.group(`Scoring both sides with ${inputs.model}`, () =>
+      predictionDrift({
+        model: inputs.model!,
+        reference: inputs.reference,
+        current: inputs.current,
+        features: inputs.features,
+        cwd,
+        store: () => createS3Store(),
+        overrides: { ...(override?.method === undefined ? {} : { method: override.method }), ...(override?.threshold === undefined ? {} : { threshold: override.threshold }) },
+      }),
+    );
+    drift = { ...drift, ...datasetVerdict([...drift.columns, prediction], driftShare) };
+  }
   const charts = new Map<string, NonNullable<ReturnType<typeof columnChart>>>();
   for (const column of drift.columns.filter((entry) => entry.drifted)) {
-    const referenceColumn = reference.document.columns.find((entry) => entry.name === column.column)!;
-    const currentColumn = current.document.columns.find((entry) => entry.name === column.column)!;
+    const referenceColumn = reference.document.columns.find((entry) => entry.name === column.column);
+    const currentColumn = current.document.columns.find((entry) => entry.name === column.column);
+    if (referenceColumn === undefined || currentColumn === undefined) continue; // the prediction column
     const chart = columnChart(ColumnProfile.fromState(referenceColumn.state), ColumnProfile.fromState(currentColumn.state), referenceColumn.type);
     if (chart !== undefined) charts.set(column.column, chart);
   }

@@ -74,17 +74,17 @@ export function compareProfiles(reference: ProfileDocument, current: ProfileDocu
       ),
     );
   }
-  const judged = columns.filter((column) => column.method !== undefined && !Number.isNaN(column.score) || column.drifted);
-  const drifted = columns.filter((column) => column.drifted).map((column) => column.column);
-  const share = judged.length === 0 ? 0 : drifted.length / judged.length;
   return {
-    columns,
-    compared: judged.length,
-    drifted,
-    share,
-    driftShare: options.driftShare,
-    datasetDrifted: datasetDrift(drifted.length, judged.length, options.driftShare),
+    ...datasetVerdict(columns, options.driftShare),
     onlyInReference: [...referenceColumns.keys()].filter((name) => !currentColumns.has(name)),
     onlyInCurrent: [...currentColumns.keys()].filter((name) => !referenceColumns.has(name)),
   };
+}
+
+/** The dataset's verdict from its compared columns: which drifted, their share, and drift by `driftShare`. */
+export function datasetVerdict(columns: ColumnDrift[], driftShare: number): Omit<DatasetDrift, 'onlyInReference' | 'onlyInCurrent'> {
+  const judged = columns.filter((column) => (column.method !== undefined && !Number.isNaN(column.score)) || column.drifted);
+  const drifted = columns.filter((column) => column.drifted).map((column) => column.column);
+  const share = judged.length === 0 ? 0 : drifted.length / judged.length;
+  return { columns, compared: judged.length, drifted, share, driftShare, datasetDrifted: datasetDrift(drifted.length, judged.length, driftShare) };
 }
