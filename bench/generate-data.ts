@@ -18,10 +18,15 @@
  * About 1% of the cells of every column but id (and note, which is mostly empty) are nulls: empty,
  * unquoted fields.
  *
- * A marker file `<csv>.json` records the generator version, seed, row count and byte size; run.ts
- * reuses the CSV when the marker matches and the file still has that size.
+ * `drift: true` (`--drift`) writes the drifted variant check-drift's benchmark compares with the
+ * original (bench/drift.ts): the same columns, with age shifted up by 3 years, incomes about 12%
+ * higher, scores skewed upwards, a different country and plan mix and more churn; it is meant to be
+ * made with a different seed, and lives in its own file, `bench-drift-<rows>-<seed>.csv`.
  *
- * Usage: tsx bench/generate-data.ts [--rows N] [--seed S] [--dir DIR] [--force]
+ * A marker file `<csv>.json` records the generator version, seed, row count, byte size (and `drift`
+ * for the variant); run.ts reuses the CSV when the marker matches and the file still has that size.
+ *
+ * Usage: tsx bench/generate-data.ts [--rows N] [--seed S] [--dir DIR] [--drift] [--force]
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +46,8 @@ export interface DatasetMarker {
   rows: number;
   bytes: number;
   columns: readonly string[];
+  /** True for the drifted variant (absent for the original). */
+  drift?: boolean;
   /** Seconds the generation took (informational). */
   seconds: number;
 }
@@ -57,8 +64,8 @@ export function benchDir(): string {
   return resolve(process.env['BENCH_DIR'] ?? join(tmpdir(), 'cd4ml-bench'));
 }
 
-export function datasetPath(dir: string, rows: number, seed: number): string {
-  return join(dir, `bench-${rows}-${seed}.csv`);
+export function datasetPath(dir: string, rows: number, seed: number, drift = false): string {
+  return join(dir, `bench-${drift ? 'drift-' : ''}${rows}-${seed}.csv`);
 }
 
 /**
@@ -133,6 +140,29 @@ const PLAN = picker([
   ['basic', 25],
   ['pro', 15],
   ['team', 5],
+]);
+
+/** The drifted variant's mixes: fewer US and more Indian and Brazilian customers; more paid plans. */
+const DRIFTED_COUNTRY = picker([
+  ['US', 24],
+  ['DE', 12],
+  ['GB', 9],
+  ['FR', 8],
+  ['IN', 15],
+  ['BR', 11],
+  ['JP', 6],
+  ['CA', 5],
+  ['ES', 4],
+  ['IT', 3],
+  ['NL', 2.5],
+  ['XX', 0.5],
+]);
+
+const DRIFTED_PLAN = picker([
+  ['free', 42],
+  ['basic', 30],
+  ['pro', 20],
+  ['team', 8],
 ]);
 
 const DOMAIN = picker([
@@ -265,6 +295,8 @@ export interface GenerateOptions {
   rows: number;
   seed: number;
   path: string;
+  /** Write the drifted variant (see the file header). */
+  drift?: boolean;
   /** Called every ~million rows with the rows written so far. */
   progress?: (rows: number) => void;
 }
@@ -272,6 +304,12 @@ export interface GenerateOptions {
 /** Writes the CSV to `<path>.partial`, renames it into place, then writes the marker. */
 export function generate(options: GenerateOptions): DatasetMarker {
   const { rows, seed, path } = options;
+  const drift = options.drift === true;
+  const ageMean = drift ? 44 : 41;
+  const incomeMu = drift ? 8.45 : 8.34;
+  const countries = drift ? DRIFTED_COUNTRY : COUNTRY;
+  const plans = drift ? DRIFTED_PLAN : PLAN;
+  const churnShare = drift ? 0.22 : 0.18;
   // The id permutation multiplies i by about 0.62 * rows, which must stay an exact double.
   if (!Number.isSafeInteger(rows) || rows < 1 || rows > 100_000_000) throw new Error(`rows must be an integer in 1..100,000,000, got ${rows}`);
   const started = performance.now();
@@ -303,10 +341,10 @@ export function generate(options: GenerateOptions): DatasetMarker {
         out.uint(id);
         const idLength = out.pos - idAt;
         out.byte(COMMA);
-        if (random() >= NULL_SHARE) out.uint(Math.min(90, Math.max(18, Math.round(41 + 14 * r * Math.cos(theta)))));
+        if (random() >= NULL_SHARE) out.uint(Math.min(90, Math.max(18, Math.round(ageMean + 14 * r * Math.cos(theta)))));
         out.byte(COMMA);
         if (random() >= NULL_SHARE) {
-          const cents = Math.round(Math.exp(8.34 + 0.6 * r * Math.sin(theta)) * 100);
+          const cents = Math.round(Math.exp(incomeMu + 0.6 * r * Math.sin(theta)) * 100);
           const whole = Math.floor(cents / 100);
           out.uint(whole);
           out.byte(DOT);
@@ -314,7 +352,7 @@ export function generate(options: GenerateOptions): DatasetMarker {
         }
         out.byte(COMMA);
         if (random() >= NULL_SHARE) {
-          const units = Math.floor(random() * 10001);
+          const units = Math.floor((drift ? random() ** 0.85 : random()) * 10001);
           if (units === 10000) out.bytes(SCORE_ONE);
           else {
             out.byte(ZERO);
@@ -323,9 +361,9 @@ export function generate(options: GenerateOptions): DatasetMarker {
           }
         }
         out.byte(COMMA);
-        if (random() >= NULL_SHARE) out.bytes(pick(COUNTRY, random()));
+        if (random() >= NULL_SHARE) out.bytes(pick(countries, random()));
         out.byte(COMMA);
-        if (random() >= NULL_SHARE) out.bytes(pick(PLAN, random()));
+        if (random() >= NULL_SHARE) out.bytes(pick(plans, random()));
         out.byte(COMMA);
         if (random() >= NULL_SHARE) out.range(dates, Math.floor(random() * dayCount) * 10, 10);
         out.byte(COMMA);
@@ -338,7 +376,7 @@ export function generate(options: GenerateOptions): DatasetMarker {
         out.byte(COMMA);
         if (random() < NOTE_SHARE) out.bytes(NOTES[Math.floor(random() * NOTES.length)] as Uint8Array);
         out.byte(COMMA);
-        if (random() >= NULL_SHARE) out.byte(random() < 0.18 ? 0x31 : ZERO);
+        if (random() >= NULL_SHARE) out.byte(random() < churnShare ? 0x31 : ZERO);
         out.byte(NEWLINE);
       }
       if (options.progress !== undefined && Math.floor(end / 1_000_000) > Math.floor(start / 1_000_000)) options.progress(end);
@@ -354,6 +392,7 @@ export function generate(options: GenerateOptions): DatasetMarker {
     rows,
     bytes: out.written,
     columns: COLUMNS,
+    ...(drift ? { drift: true } : {}),
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
   writeFileSync(`${path}.json`, `${JSON.stringify(marker, null, 2)}\n`);
@@ -361,7 +400,7 @@ export function generate(options: GenerateOptions): DatasetMarker {
 }
 
 /** The marker of an existing CSV when it matches this generator, seed and row count and the file's size. */
-export function existingDataset(path: string, rows: number, seed: number): DatasetMarker | undefined {
+export function existingDataset(path: string, rows: number, seed: number, drift = false): DatasetMarker | undefined {
   const markerPath = `${path}.json`;
   if (!existsSync(path) || !existsSync(markerPath)) return undefined;
   try {
@@ -370,6 +409,7 @@ export function existingDataset(path: string, rows: number, seed: number): Datas
       marker.generator === GENERATOR_VERSION &&
       marker.seed === seed &&
       marker.rows === rows &&
+      (marker.drift === true) === drift &&
       statSync(path).size === marker.bytes &&
       JSON.stringify(marker.columns) === JSON.stringify(COLUMNS);
     return matches ? marker : undefined;
@@ -379,12 +419,13 @@ export function existingDataset(path: string, rows: number, seed: number): Datas
 }
 
 /** Reuses the dataset when its marker matches, else (re)generates it. */
-export function ensureDataset(options: { rows: number; seed: number; dir: string; force?: boolean; progress?: (rows: number) => void }): Dataset {
+export function ensureDataset(options: { rows: number; seed: number; dir: string; drift?: boolean; force?: boolean; progress?: (rows: number) => void }): Dataset {
   mkdirSync(options.dir, { recursive: true });
-  const path = datasetPath(options.dir, options.rows, options.seed);
-  const existing = options.force === true ? undefined : existingDataset(path, options.rows, options.seed);
+  const drift = options.drift === true;
+  const path = datasetPath(options.dir, options.rows, options.seed, drift);
+  const existing = options.force === true ? undefined : existingDataset(path, options.rows, options.seed, drift);
   if (existing !== undefined) return { path, marker: existing, generated: false };
-  const marker = generate({ rows: options.rows, seed: options.seed, path, ...(options.progress ? { progress: options.progress } : {}) });
+  const marker = generate({ rows: options.rows, seed: options.seed, path, drift, ...(options.progress ? { progress: options.progress } : {}) });
   return { path, marker, generated: true };
 }
 
@@ -422,6 +463,7 @@ async function main(): Promise<void> {
     rows,
     seed,
     dir,
+    drift: options.has('drift'),
     force: options.has('force'),
     progress: (done) => process.stderr.write(`  ${done.toLocaleString('en-US')} rows\n`),
   });

@@ -7,12 +7,14 @@
  * - gate: evaluate-gate on a 1,000,000-row evaluation of a small ONNX model: inference throughput
  *   against a bare onnxruntime-node loop, the paired bootstrap at 1 and 2 threads, scikit-learn's
  *   bootstrap as a peer, and the bundle end to end (bench/gate.ts).
+ * - drift: check-drift end to end on the generated CSV against its drifted variant, pandas + scipy as
+ *   a peer, and compareProfiles on two stored 100-column profiles (bench/drift.ts).
  *
- * Usage: npm run bench -- [--suite validate|gate|all] [--rows N] [--gate-rows N] [--seed S] [--dir DIR]
+ * Usage: npm run bench -- [--suite validate|gate|drift|all] [--rows N] [--gate-rows N] [--seed S] [--dir DIR]
  *          [--force] [--only cd4ml,pandas,duckdb] [--repeat N] [--resamples N] [--sklearn-resamples K]
  *          [--timeout SECONDS] [--wait-quiet SECONDS] [--node PATH] [--python PATH] [--write-results]
  *
- *   --suite NAME           validate, gate, or all (default): which suites to run
+ *   --suite NAME           validate, gate, drift, or all (default): which suites to run
  *   --rows N               validate: rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
  *   --gate-rows N          gate: rows of the evaluation CSV (default 1,000,000)
  *   --seed S               generator seed (both suites)
@@ -37,6 +39,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { availableParallelism, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { markdownTable } from 'markdown-table';
+import { runDriftSuite } from './drift.js';
 import { runGateSuite } from './gate.js';
 import { benchDir, countOption, DEFAULT_ROWS, DEFAULT_SEED, ensureDataset, parseArgs, type Dataset } from './generate-data.js';
 import {
@@ -440,7 +443,7 @@ function commandLine(): string {
   return `npm run bench${shown.length === 0 ? '' : ` -- ${shown.join(' ')}`}`;
 }
 
-const SUITES = ['validate', 'gate', 'all'] as const;
+const SUITES = ['validate', 'gate', 'drift', 'all'] as const;
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -448,6 +451,7 @@ async function main(): Promise<void> {
   if (!(SUITES as readonly string[]).includes(suite)) throw new Error(`--suite: no suite ${JSON.stringify(suite)} (${SUITES.join(', ')})`);
   if (suite === 'validate' || suite === 'all') await runValidateSuite(options);
   if (suite === 'gate' || suite === 'all') await runGateSuite(options, commandLine());
+  if (suite === 'drift' || suite === 'all') await runDriftSuite(options, commandLine());
 }
 
 await main();
