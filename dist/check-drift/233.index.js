@@ -5,6 +5,8 @@ export const modules = {
 /***/ 4233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -5299,7 +5301,7 @@ async function predictionDrift(options) {
 }
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
-var markdown_table = __webpack_require__(3116);
+var markdown_table = __webpack_require__(735);
 ;// CONCATENATED MODULE: ./src/core/report/charts.ts
 /**
  * Small charts that GitHub renders without an image host: a Mermaid `xychart-beta` (rendered in

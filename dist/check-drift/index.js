@@ -5,26 +5,42 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7143);
+/* harmony import */ var _scan_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7087);
 
-
-// The bundle is also the scan workers' script: a worker thread started on this file scans a range
-// of a large CSV (both sides of a drift check are profiled in parallel byte ranges).
-if ((0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isScanWorker */ .WJ)()) {
-    await (0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .runScanWorker */ .fR)();
-}
-else {
-    (0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .useWorkerScript */ .dO)((0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url));
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4580));
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(815), __nccwpck_require__.e(715), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4233));
-    const { metadata } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1148));
-    await runAction(metadata, main);
-}
+await (0,_scan_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runScanningAction */ .F)(import.meta.url, async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1148))), ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(815), __nccwpck_require__.e(715), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4233))) }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runScanningAction)
+/* harmony export */ });
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7143);
+/**
+ * The entry of an action that scans data: its bundle is also the script of the scan worker threads
+ * (a worker started on it scans a byte range of a large CSV); on the main thread the action runs,
+ * with spare workers started while it loads.
+ */
+
+
+async function runScanningAction(entryUrl, load) {
+    if ((0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .isScanWorker */ .WJ)()) {
+        await (0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .runScanWorker */ .fR)();
+        return;
+    }
+    (0,_core_scan_scan_worker_js__WEBPACK_IMPORTED_MODULE_1__/* .useWorkerScript */ .dO)((0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(entryUrl));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4580));
+    const { metadata, main } = await load();
+    await runAction(metadata, main);
+}
+
 
 /***/ }),
 

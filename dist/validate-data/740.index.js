@@ -5,6 +5,8 @@ export const modules = {
 /***/ 740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -43,7 +45,7 @@ async function writeFileAtomic(path, content, what) {
 }
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
-var markdown_table = __webpack_require__(3116);
+var markdown_table = __webpack_require__(735);
 // EXTERNAL MODULE: ./src/core/schema/column-checks.ts
 var column_checks = __webpack_require__(6711);
 ;// CONCATENATED MODULE: ./src/core/schema/evaluate.ts

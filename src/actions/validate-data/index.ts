@@ -1,13 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { isScanWorker, runScanWorker, useWorkerScript } from '../../core/scan/scan-worker.js';
+import { runScanningAction } from '../scan-entry.js';
 
-// The bundle is also the scan workers' script: a worker thread started on this file scans a range.
-if (isScanWorker()) {
-  await runScanWorker();
-} else {
-  useWorkerScript(fileURLToPath(import.meta.url));
-  const { runAction } = await import('../../platform/github/action-runtime.js');
-  const { main } = await import('./main.js');
-  const { metadata } = await import('./metadata.js');
-  await runAction(metadata, main);
-}
+await runScanningAction(import.meta.url, async () => ({ ...(await import('./metadata.js')), ...(await import('./main.js')) }));
