@@ -12,7 +12,7 @@
  *    compareProfiles(reference, current) in process (median of 20 runs), and the bundle end to end on
  *    the two profile files.
  */
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { markdownTable } from 'markdown-table';
@@ -24,18 +24,15 @@ import { benchDir, countOption, DEFAULT_ROWS, DEFAULT_SEED, ensureDataset, prng,
 import {
   cleanEnv,
   cpuModel,
-  errorCommands,
   failureLine,
   fixed,
   lastJsonLine,
   median,
   NODE24,
-  parseOutputFile,
-  PROBE,
-  readProbe,
   replaceResultsSection,
-  ROOT,
   RESULTS,
+  ROOT,
+  runBundleMeasured,
   runProcess,
   textTable,
   versionOf,
@@ -82,36 +79,22 @@ const silent: Logger = { debug: () => {}, info: () => {}, warning: () => {}, err
 
 /** The bundle as the runner starts it, on `reference` and `current` (CSV files or profile JSONs). */
 async function bundleRun(settings: DriftSettings, reference: string, current: string, runDir: string): Promise<Run> {
-  mkdirSync(runDir, { recursive: true });
-  const files = { output: join(runDir, 'github-output'), summary: join(runDir, 'step-summary.md'), rss: join(runDir, 'cd4ml.rss') };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  const env: NodeJS.ProcessEnv = {
-    ...cleanEnv(),
-    'INPUT_REFERENCE': reference,
-    'INPUT_CURRENT': current,
-    'INPUT_DRIFT-SHARE': '0.5',
-    // `issue` with no token and no repository: the action warns and skips the issue; nothing is sent.
-    'INPUT_ON-DRIFT': 'issue',
-    'GITHUB_OUTPUT': files.output,
-    'GITHUB_STEP_SUMMARY': files.summary,
-    'GITHUB_WORKSPACE': ROOT,
-    'RUNNER_TEMP': runDir,
-    'CD4ML_BENCH_RSS_FILE': files.rss,
-  };
-  const run = await runProcess(settings.node, ['--import', PROBE, BUNDLE], env, settings.timeoutMs);
-  const outputs = parseOutputFile(readFileSync(files.output, 'utf8'));
+  // `issue` with no token and no repository: the action warns and skips the issue; nothing is sent.
+  const { run, outputs, rssKiB, cpuSeconds, failure } = await runBundleMeasured(
+    settings.node,
+    BUNDLE,
+    { reference, current, 'drift-share': '0.5', 'on-drift': 'issue' },
+    runDir,
+    settings.timeoutMs,
+  );
   const ok = run.code === 0 && !run.timedOut && outputs['drifted'] !== undefined;
-  const errors = errorCommands(run.stdout);
   const driftJson = join(runDir, 'cd4ml/check-drift/drift.json');
   const report: Record<string, unknown> = { ...outputs };
   if (existsSync(driftJson)) report['drift'] = JSON.parse(readFileSync(driftJson, 'utf8')) as unknown;
   const note = ok
     ? `drifted=${outputs['drifted']}, drift-share=${fixed(Number(outputs['drift-share']), 2)}, drifted columns ${(JSON.parse(outputs['drifted-columns'] ?? '[]') as string[]).join(', ') || 'none'}`
-    : errors[0] !== undefined && !run.timedOut
-      ? `exit ${run.code ?? run.signal}: ${errors[0]}`
-      : failureLine(run, 'no outputs');
-  return { ok, seconds: run.seconds, ...readProbe(files.rss), note, report };
+    : failure;
+  return { ok, seconds: run.seconds, rssKiB, cpuSeconds, note, report };
 }
 
 async function peerRun(settings: DriftSettings, reference: string, current: string): Promise<Run> {

@@ -32,19 +32,16 @@ import { benchDir, countOption, DEFAULT_SEED } from './generate-data.js';
 import {
   cleanEnv,
   cpuModel,
-  errorCommands,
   failureLine,
   fixed,
   lastJsonLine,
   machineBusySeconds,
   median,
   NODE24,
-  parseOutputFile,
-  PROBE,
-  readProbe,
   replaceResultsSection,
   RESULTS,
   ROOT,
+  runBundleMeasured,
   runProcess,
   textTable,
   versionOf,
@@ -220,47 +217,35 @@ interface EndToEnd {
 }
 
 async function endToEnd(settings: GateSettings, data: string, runDir: string): Promise<EndToEnd> {
-  const files = { output: join(runDir, 'github-output'), summary: join(runDir, 'step-summary.md'), rss: join(runDir, 'gate.rss') };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
   // As the runner sets them: every input given, the rest at their action.yml defaults.
-  const env: NodeJS.ProcessEnv = {
-    ...cleanEnv(),
-    'INPUT_MODEL': CANDIDATE,
-    'INPUT_BASELINE-MODEL': BASELINE,
-    'INPUT_DATA': data,
-    'INPUT_FORMAT': 'auto',
-    'INPUT_LABEL': 'label',
-    'INPUT_FEATURES': GATE_FEATURES.join(','),
-    'INPUT_POLICY': POLICY,
-    'INPUT_THRESHOLD': '0.5',
-    'INPUT_BOOTSTRAP': String(settings.resamples),
-    'INPUT_SEED': '42',
-    'INPUT_COMMENT': 'false',
-    'INPUT_CHECK-NAME': 'cd4ml/evaluate-gate',
-    'INPUT_FAIL-ON-REGRESSION': 'true',
-    'GITHUB_OUTPUT': files.output,
-    'GITHUB_STEP_SUMMARY': files.summary,
-    'GITHUB_WORKSPACE': ROOT,
-    'RUNNER_TEMP': runDir,
-    'CD4ML_BENCH_RSS_FILE': files.rss,
+  const inputs = {
+    model: CANDIDATE,
+    'baseline-model': BASELINE,
+    data,
+    format: 'auto',
+    label: 'label',
+    features: GATE_FEATURES.join(','),
+    policy: POLICY,
+    threshold: '0.5',
+    bootstrap: String(settings.resamples),
+    seed: '42',
+    comment: 'false',
+    'check-name': 'cd4ml/evaluate-gate',
+    'fail-on-regression': 'true',
   };
   const busyBefore = machineBusySeconds();
-  const run = await runProcess(settings.node, ['--import', PROBE, BUNDLE], env, settings.timeoutMs);
+  const { run, outputs, rssKiB, cpuSeconds, failure } = await runBundleMeasured(settings.node, BUNDLE, inputs, runDir, settings.timeoutMs);
   const busyAfter = machineBusySeconds();
-  const probe = readProbe(files.rss);
-  const outputs = parseOutputFile(readFileSync(files.output, 'utf8'));
   const ok = run.code === 0 && !run.timedOut;
   const took = /Bootstrap took ([\d.]+) s/.exec(run.stdout);
-  const errors = errorCommands(run.stdout);
-  const otherCores =
-    busyBefore === undefined || busyAfter === undefined || probe.cpuSeconds === undefined ? undefined : Math.max(0, busyAfter - busyBefore - probe.cpuSeconds) / run.seconds;
+  const otherCores = busyBefore === undefined || busyAfter === undefined || cpuSeconds === undefined ? undefined : Math.max(0, busyAfter - busyBefore - cpuSeconds) / run.seconds;
   return {
     ok,
     seconds: run.seconds,
-    ...probe,
+    rssKiB,
+    cpuSeconds,
     otherCores,
-    note: ok ? `passed=${outputs['passed'] ?? '?'}` : errors[0] !== undefined && !run.timedOut ? `exit ${run.code ?? run.signal}: ${errors[0]}` : failureLine(run, 'no error message'),
+    note: ok ? `passed=${outputs['passed'] ?? '?'}` : failure,
     bootstrapSeconds: took === null ? undefined : Number(took[1]),
   };
 }

@@ -5,7 +5,7 @@
  * bench/RESULTS.md that `--write-results` replaces.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -213,4 +213,41 @@ export function replaceResultsSection(start: string, end: string, markdown: stri
   const to = current.indexOf(end);
   if (from === -1 || to === -1 || to < from) throw new Error(`${relative(ROOT, RESULTS)} has no ${start} … ${end} section`);
   writeFileSync(RESULTS, `${current.slice(0, from + start.length)}\n\n${markdown.trim()}\n\n${current.slice(to)}`);
+}
+
+export interface BundleRun {
+  run: Process;
+  /** The step's outputs, from its GITHUB_OUTPUT file. */
+  outputs: Record<string, string>;
+  /** Peak RSS and CPU time as the probe recorded them. */
+  rssKiB: number | undefined;
+  cpuSeconds: number | undefined;
+  /** The `::error::` lines of the log. */
+  errors: string[];
+  /** One line for a failed run: its first error, or why there was none. */
+  failure: string;
+}
+
+/**
+ * An action's committed bundle run as GitHub's runner runs it: `inputs` as INPUT_ variables,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP = `runDir`, under the RSS probe.
+ */
+export async function runBundleMeasured(node: string, bundle: string, inputs: Record<string, string>, runDir: string, timeoutMs: number): Promise<BundleRun> {
+  mkdirSync(runDir, { recursive: true });
+  const files = { output: join(runDir, 'github-output'), summary: join(runDir, 'step-summary.md'), rss: join(runDir, 'bundle.rss') };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(),
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_WORKSPACE: ROOT,
+    RUNNER_TEMP: runDir,
+    CD4ML_BENCH_RSS_FILE: files.rss,
+  };
+  const run = await runProcess(node, ['--import', PROBE, bundle], env, timeoutMs);
+  const errors = errorCommands(run.stdout);
+  const failure = errors[0] !== undefined && !run.timedOut ? `exit ${run.code ?? run.signal}: ${errors[0]}` : failureLine(run, 'no error message');
+  return { run, outputs: parseOutputFile(readFileSync(files.output, 'utf8')), ...readProbe(files.rss), errors, failure };
 }

@@ -35,7 +35,7 @@
  *   --python PATH          the Python for pandas and scikit-learn (default /usr/bin/python3)
  *   --write-results        replace each suite's measured section of bench/RESULTS.md with this run's results
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { markdownTable } from 'markdown-table';
@@ -45,19 +45,18 @@ import { benchDir, countOption, DEFAULT_ROWS, DEFAULT_SEED, ensureDataset, parse
 import {
   cleanEnv,
   cpuModel,
-  errorCommands,
   failureLine,
   fixed,
   lastJsonLine,
   machineBusySeconds,
   median,
   NODE24,
-  parseOutputFile,
   PROBE,
   readProbe,
   replaceResultsSection,
   RESULTS,
   ROOT,
+  runBundleMeasured,
   runProcess,
   textTable,
   versionOf,
@@ -114,33 +113,10 @@ function cd4ml(settings: Settings): Contender {
     name: 'cd4ml',
     unavailable: bundleMissing,
     async run(dataset, runDir) {
-      const files = {
-        output: join(runDir, 'github-output'),
-        summary: join(runDir, 'step-summary.md'),
-        profile: join(runDir, 'profile.json'),
-        rss: join(runDir, 'cd4ml.rss'),
-      };
-      writeFileSync(files.output, '');
-      writeFileSync(files.summary, '');
-      const env: NodeJS.ProcessEnv = {
-        ...cleanEnv(),
-        'INPUT_DATA': dataset.path,
-        'INPUT_SCHEMA': SCHEMA,
-        'INPUT_PROFILE-OUTPUT': files.profile,
-        'INPUT_FAIL-ON': 'never',
-        'INPUT_MAX-EXAMPLES': '5',
-        'INPUT_COMMENT': 'false',
-        'INPUT_FORMAT': 'auto',
-        'GITHUB_OUTPUT': files.output,
-        'GITHUB_STEP_SUMMARY': files.summary,
-        'GITHUB_WORKSPACE': ROOT,
-        'RUNNER_TEMP': runDir,
-        'CD4ML_BENCH_RSS_FILE': files.rss,
-      };
-      const run = await runProcess(settings.node, ['--import', PROBE, BUNDLE], env, settings.timeoutMs);
-      const outputs = parseOutputFile(readFileSync(files.output, 'utf8'));
+      const profile = join(runDir, 'profile.json');
+      const inputs = { data: dataset.path, schema: SCHEMA, 'profile-output': profile, 'fail-on': 'never', 'max-examples': '5', comment: 'false', format: 'auto' };
+      const { run, outputs, rssKiB, cpuSeconds, failure } = await runBundleMeasured(settings.node, BUNDLE, inputs, runDir, settings.timeoutMs);
       const ok = run.code === 0 && !run.timedOut;
-      const errors = errorCommands(run.stdout);
       let note: string;
       if (ok) {
         const shown = ['rows', 'valid', 'errors', 'warnings'].filter((name) => outputs[name] !== undefined);
@@ -149,16 +125,17 @@ function cd4ml(settings: Settings): Contender {
           note += ` (the file has ${dataset.marker.rows} rows)`;
         }
       } else {
-        note = errors[0] !== undefined && !run.timedOut ? `exit ${run.code ?? run.signal}: ${errors[0]}` : failureLine(run, 'no error message');
+        note = failure;
       }
       return {
         ok,
         seconds: run.seconds,
-        ...readProbe(files.rss),
+        rssKiB,
+        cpuSeconds,
         otherCpuSeconds: undefined,
         note,
         report: outputs,
-        profilePath: ok && existsSync(files.profile) ? files.profile : undefined,
+        profilePath: ok && existsSync(profile) ? profile : undefined,
       };
     },
   };
