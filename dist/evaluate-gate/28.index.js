@@ -2,6 +2,281 @@ export const id = 28;
 export const ids = [28];
 export const modules = {
 
+/***/ 2539:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ inputs)
+});
+
+// UNUSED EXPORTS: TASKS
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/core/inputs/parsers.ts
+/**
+ * Strict parsers for action inputs and CLI flags. Each turns the raw text into a typed value or throws
+ * an InputError that names the input, quotes the bad value and says what is expected. No parser
+ * substitutes a default or clamps a value: defaults live only in the action metadata.
+ */
+
+
+
+
+function invalidInput(name, raw, expected, hint) {
+    const fix = hint === undefined ? '' : ` ${hint}`;
+    return new errors/* InputError */.dz(`Input "${name}" has an invalid value ${JSON.stringify(raw)}: expected ${expected}.${fix}`);
+}
+/** Any non-empty text, used as given. */
+function parsers_text(expected = 'a non-empty text') {
+    return { expected, parse: (raw) => raw };
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+/** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them. */
+function parsers_boolean() {
+    const expected = 'true or false';
+    return {
+        expected,
+        flag: true,
+        parse(raw, name) {
+            if (TRUE_WORDS.includes(raw))
+                return true;
+            if (FALSE_WORDS.includes(raw))
+                return false;
+            throw invalidInput(name, raw, expected);
+        },
+    };
+}
+function boundsText(bounds) {
+    const { min, max } = bounds;
+    if (min !== undefined && max !== undefined)
+        return ` from ${min} to ${max}`;
+    if (min !== undefined)
+        return ` of at least ${min}`;
+    if (max !== undefined)
+        return ` of at most ${max}`;
+    return '';
+}
+function checkBounds(value, raw, name, bounds, expected) {
+    if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
+        throw invalidInput(name, raw, expected);
+    }
+    return value;
+}
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A whole number in decimal notation, within optional inclusive bounds. */
+function integer(bounds = {}) {
+    const expected = `an integer${boundsText(bounds)}`;
+    return {
+        expected,
+        parse(raw, name) {
+            const value = Number(raw);
+            if (!INTEGER.test(raw) || !Number.isSafeInteger(value))
+                throw invalidInput(name, raw, expected);
+            return checkBounds(value, raw, name, bounds, expected);
+        },
+    };
+}
+/** A finite decimal number (no NaN, Infinity or hex), within optional inclusive bounds. */
+function number(bounds = {}) {
+    const expected = `a number${boundsText(bounds)}`;
+    return {
+        expected,
+        parse(raw, name) {
+            const value = Number(raw);
+            if (!DECIMAL.test(raw) || !Number.isFinite(value))
+                throw invalidInput(name, raw, expected);
+            return checkBounds(value, raw, name, bounds, expected);
+        },
+    };
+}
+/** Exactly one of the given words (case-sensitive, as YAML keys in workflows are). */
+function oneOf(values) {
+    const expected = `one of ${values.join(', ')}`;
+    return {
+        expected,
+        parse(raw, name) {
+            if (values.includes(raw))
+                return raw;
+            const near = values.find((value) => value.toLowerCase() === raw.toLowerCase());
+            throw invalidInput(name, raw, expected, near === undefined ? undefined : `Did you mean "${near}"?`);
+        },
+    };
+}
+/**
+ * Items separated by newlines or commas (a YAML block scalar or `a, b, c`), trimmed, empty items
+ * dropped, each checked by `item`. `plural` names the items for messages, e.g. "column names".
+ * Items that may contain commas themselves (regexes, shell words) are split on newlines only.
+ */
+function list(item, plural, split = 'commas-or-newlines') {
+    const separator = split === 'newlines' ? /\n/ : /[\n,]/;
+    const expected = `one or more ${plural}, ${split === 'newlines' ? 'one per line' : 'separated by commas or newlines'}`;
+    return {
+        expected,
+        repeatable: true,
+        parse(raw, name) {
+            const items = raw
+                .split(separator)
+                .map((part) => part.trim())
+                .filter((part) => part !== '');
+            if (items.length === 0)
+                throw invalidInput(name, raw, expected);
+            return items.map((part) => item.parse(part, name));
+        },
+    };
+}
+/** An inline JSON object (e.g. training params); arrays, strings and numbers are refused. */
+function jsonObject() {
+    const expected = 'a JSON object such as {"lr": 0.1}';
+    return {
+        expected,
+        parse(raw, name) {
+            let value;
+            try {
+                value = JSON.parse(raw);
+            }
+            catch (error) {
+                throw invalidInput(name, raw, expected, `The JSON parser said: ${error.message}.`);
+            }
+            if (typeof value !== 'object' || value === null || Array.isArray(value))
+                throw invalidInput(name, raw, expected);
+            return value;
+        },
+    };
+}
+function requireFile(raw, name) {
+    const path = (0,external_node_path_.resolve)(raw);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        throw new errors/* InputError */.dz(`Input "${name}" names a file that does not exist: ${JSON.stringify(raw)} (looked for ${path}); paths are relative to the working directory.`);
+    }
+    if (!(0,external_node_fs_.statSync)(path).isFile()) {
+        throw new errors/* InputError */.dz(`Input "${name}" must name a file, but ${JSON.stringify(raw)} is a directory.`);
+    }
+    return path;
+}
+/** A path to an existing regular file, returned as given (relative paths stay relative). */
+function existingFile() {
+    return {
+        expected: 'the path of an existing file',
+        parse(raw, name) {
+            requireFile(raw, name);
+            return raw;
+        },
+    };
+}
+/** A path that may not exist yet (an output file); checked only for being non-empty. */
+function outputPath() {
+    return parsers_text('a file path to write');
+}
+/** A JSON file, read and parsed when the inputs are read, so a broken file fails before any work. */
+function jsonFile() {
+    return {
+        expected: 'the path of a JSON file',
+        parse(raw, name) {
+            const content = (0,external_node_fs_.readFileSync)(requireFile(raw, name), 'utf8');
+            try {
+                return { path: raw, value: JSON.parse(content) };
+            }
+            catch (error) {
+                throw new errors/* InputError */.dz(`Input "${name}": ${raw} is not valid JSON: ${error.message}.`);
+            }
+        },
+    };
+}
+/** A YAML (or JSON, which is YAML) file, read and parsed when the inputs are read. */
+function yamlFile() {
+    return {
+        expected: 'the path of a YAML or JSON file',
+        parse(raw, name) {
+            const content = readFileSync(requireFile(raw, name), 'utf8');
+            try {
+                return { path: raw, value: parseYaml(content) };
+            }
+            catch (error) {
+                if (error instanceof YAMLParseError) {
+                    const where = error.linePos?.[0];
+                    const at = where === undefined ? '' : ` at line ${where.line}, column ${where.col}`;
+                    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+                    throw new InputError(`Input "${name}": ${raw} is not valid YAML${at}: ${reason}.`);
+                }
+                throw error;
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/inputs/spec.ts
+var spec = __webpack_require__(7358);
+;// CONCATENATED MODULE: ./src/actions/common-inputs.ts
+/** Inputs several actions share, declared once so their wording and parsing agree. */
+
+/** The data formats the readers take; `auto` picks one from the file extension. */
+const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'];
+const githubToken = {
+    description: 'Token for the GitHub API (comments, check runs, statuses). The workflow token is enough; on pull requests from forks it is read-only and the report goes to the job summary only.',
+    runnerDefault: '${{ github.token }}',
+    parser: parsers_text('a GitHub token'),
+};
+function commentInput(defaultValue, what) {
+    return {
+        description: `Post ${what} as a sticky pull request comment (updated in place on every run). Ignored outside pull requests.`,
+        default: defaultValue,
+        parser: parsers_boolean(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/evaluate-gate/inputs.ts
+
+
+
+const TASKS = ['binary', 'multiclass', 'regression'];
+const inputs = (0,spec/* defineInputs */.pf)({
+    model: { description: 'Candidate model (ONNX) to score on `data`.', parser: existingFile() },
+    data: {
+        description: 'Evaluation dataset: a file path, a glob of shards or an `s3://bucket/key` URI (CSV, TSV, JSON Lines or Parquet). Several may be listed, one per line.',
+        parser: list(parsers_text('a path, glob or s3:// URI'), 'paths, globs or s3:// URIs', 'newlines'),
+    },
+    format: { description: 'Format of `data`; `auto` picks it from the file extension.', default: 'auto', parser: oneOf(DATA_FORMATS) },
+    label: { description: 'Label column in `data`.', parser: parsers_text('a column name') },
+    task: { description: 'Task type: `binary`, `multiclass` or `regression`; inferred from the labels when omitted.', parser: oneOf(TASKS) },
+    features: { description: 'Feature columns, in the order the model expects them; one per line or comma-separated.', parser: list(parsers_text('a column name'), 'column names') },
+    metrics: { description: 'Candidate metrics JSON, for teams that evaluate in their own script (instead of `model`).', parser: jsonFile() },
+    'baseline-model': { description: 'Baseline model (ONNX), scored on the same rows so deltas are paired.', parser: existingFile() },
+    'baseline-metrics': {
+        description: 'Baseline metrics: a JSON file, or `base:<path>` to read that file at the pull request\'s base commit.',
+        parser: parsers_text('a JSON file path or base:<path>'),
+    },
+    policy: {
+        description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence, and slices (see docs/gate-policy.md).',
+        parser: existingFile(),
+    },
+    thresholds: { description: 'Short inline rules, e.g. `roc_auc>=0.8, log_loss<=+5%`.', parser: list(parsers_text('a rule such as roc_auc>=0.8'), 'rules such as roc_auc>=0.8') },
+    threshold: {
+        description: 'Binary tasks: a row is predicted positive when its probability is at least this. A `threshold` in the policy file overrides it.',
+        default: '0.5',
+        parser: number({ min: 0, max: 1 }),
+    },
+    bootstrap: { description: 'Bootstrap resamples for the confidence intervals.', default: '1000', parser: integer({ min: 100, max: 100000 }) },
+    seed: { description: 'Seed of the bootstrap, so reruns agree.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
+    comment: commentInput('true', 'the metric comparison'),
+    'check-name': { description: 'Name of the check run that branch protection can require.', default: 'cd4ml/evaluate-gate', parser: parsers_text('a check name') },
+    'fail-on-regression': { description: 'Fail the step when the gate fails (the check run fails either way).', default: 'true', parser: parsers_boolean() },
+    'github-token': githubToken,
+});
+
+
+/***/ }),
+
 /***/ 1028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -7399,17 +7674,21 @@ async function loadBaselineMetrics(spec, context) {
     return { file: parseMetricsText(text, origin) };
 }
 
+// EXTERNAL MODULE: ./src/actions/evaluate-gate/inputs.ts + 2 modules
+var inputs = __webpack_require__(2539);
 ;// CONCATENATED MODULE: ./src/actions/evaluate-gate/reproduce.ts
-/** The `cd4ml` command line that reruns an evaluation locally with the same inputs. */
+
 function quote(value) {
     return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
-/** `values` in input order; undefined and default values are left out. */
+/** `values` in input order; undefined values and values equal to the input's default are left out. */
 function reproduceCommand(values) {
     const parts = ['node bin/cd4ml.js evaluate-gate'];
-    for (const [name, value] of values)
-        if (value !== undefined)
+    for (const [name, value] of values) {
+        const spec = inputs/* inputs */.Q[name];
+        if (value !== undefined && value !== spec.default)
             parts.push(`--${name} ${quote(value)}`);
+    }
     return parts.join(' \\\n  ');
 }
 
@@ -7476,9 +7755,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         ['baseline-metrics', inputs['baseline-metrics']],
         ['policy', inputs.policy],
         ['thresholds', inputs.thresholds?.join(', ')],
-        ['threshold', inputs.threshold === 0.5 ? undefined : String(inputs.threshold)],
-        ['bootstrap', inputs.bootstrap === 1000 ? undefined : String(inputs.bootstrap)],
-        ['seed', inputs.seed === 42 ? undefined : String(inputs.seed)],
+        ...['threshold', 'bootstrap', 'seed'].map((name) => [name, String(inputs[name])]),
     ]);
     const checkName = inputs['check-name'];
     const markdown = renderGateMarkdown(doc, checkName);
@@ -7508,6 +7785,72 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         throw new errors/* CheckFailedError */.CO(`the model gate failed: ${doc.verdict}`);
     if (!doc.passed)
         logger.warning(`The model gate failed (${doc.verdict}); fail-on-regression is false, so the step passes and the check run carries the failure.`);
+}
+
+
+/***/ }),
+
+/***/ 7358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   lQ: () => (/* binding */ envInputSource),
+/* harmony export */   pf: () => (/* binding */ defineInputs)
+/* harmony export */ });
+/* unused harmony export inputEnvName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/**
+ * Input specifications: the one place that states an input's description, whether it is required,
+ * its default and its parser. Action metadata (action.yml), the CLI's --help and the parsing at run
+ * time are all derived from these.
+ */
+
+/** The environment variable the runner sets for an input: INPUT_ + upper case, spaces to `_`. */
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** Inputs as the Actions runner passes them: `INPUT_<NAME>` variables, trimmed like @actions/core. */
+function envInputSource(env) {
+    return (name) => env[inputEnvName(name)]?.trim();
+}
+/** Keeps the literal types of a spec object while checking it is one. */
+function defineInputs(specs) {
+    return specs;
+}
+function readOne(name, spec, source) {
+    const given = source(name);
+    const raw = given === undefined || given === '' ? spec.default : given;
+    if (raw === undefined) {
+        if (spec.required === true) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" is required but was not given: expected ${spec.parser.expected}. Set it under \`with:\` in the workflow step, or pass --${name} to the cd4ml command.`);
+        }
+        return undefined;
+    }
+    return spec.parser.parse(raw, name);
+}
+/**
+ * Parses every input of a spec. All inputs are checked, so one run reports every problem; the error
+ * is still one line.
+ */
+function readInputs(specs, source) {
+    const values = {};
+    const problems = [];
+    for (const [name, spec] of Object.entries(specs)) {
+        try {
+            values[name] = readOne(name, spec, source);
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length === 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems[0]);
+    if (problems.length > 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${problems.length} inputs are invalid: ${problems.join(' ')}`);
+    return values;
 }
 
 

@@ -61,9 +61,7 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
     ['baseline-metrics', inputs['baseline-metrics']],
     ['policy', inputs.policy],
     ['thresholds', inputs.thresholds?.join(', ')],
-    ['threshold', inputs.threshold === 0.5 ? undefined : String(inputs.threshold)],
-    ['bootstrap', inputs.bootstrap === 1000 ? undefined : String(inputs.bootstrap)],
-    ['seed', inputs.seed === 42 ? undefined : String(inputs.seed)],
+    ...(['threshold', 'bootstrap', 'seed'] as const).map((name) => [name, String(inputs[name])] as const),
   ]);
 
   const checkName = inputs['check-name'];
