@@ -7,11 +7,10 @@
  * Complexity: O(n) per slice and model; memory O(n) for one indicator vector.
  */
 import type { CategoricalColumn } from '../evaluation/evaluation-table.js';
-import type { MetricEvaluator } from '../metrics/types.js';
+import type { Direction, MetricEvaluator } from '../metrics/types.js';
 import type { SliceRow, SliceSection } from './evaluation.js';
 import { judgeRegression, type RegressionLimit } from './judge.js';
 import type { SlicePolicy } from './types.js';
-import type { Direction } from '../metrics/types.js';
 
 export const OTHER_SLICE = 'other';
 
