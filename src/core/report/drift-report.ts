@@ -8,6 +8,7 @@
  * of PSI (profilePsi), categorical ones as the ten largest reference categories and `other`.
  */
 import { markdownTable } from 'markdown-table';
+import { cell, details } from './markdown.js';
 import type { ColumnDrift } from '../drift/compare-column.js';
 import type { DatasetDrift } from '../drift/compare-profiles.js';
 import { METHOD_INFO } from '../drift/methods.js';
@@ -43,14 +44,6 @@ export const TOP_CATEGORIES = 10;
 
 const NUMERIC: ReadonlySet<ProfiledType> = new Set(['integer', 'number']);
 const count = (value: number): string => value.toLocaleString('en-US');
-
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|');
-}
-
-function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
 
 /** Bin labels for the interior edges e₀ < e₁ < …: `≤ e₀`, `e₀–e₁`, …, `> e_last` (one bin: `all values`). */
 function binLabels(edges: readonly number[]): string[] {

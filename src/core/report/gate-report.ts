@@ -5,6 +5,7 @@
  * same text is the PR comment, the job summary and the check run's summary.
  */
 import { markdownTable } from 'markdown-table';
+import { cell, details } from './markdown.js';
 import type { EvaluationDocument, MetricRow, ModelSide, NumbersSide, SliceRow } from '../gate/evaluation.js';
 import type { RuleOutcome, RuleStatus } from '../gate/types.js';
 import { formatDelta, formatInterval, formatPercent, formatValue } from './numbers.js';
@@ -19,10 +20,6 @@ function worst(outcomes: readonly RuleOutcome[]): RuleStatus | undefined {
   if (outcomes.some((outcome) => outcome.status === 'fail')) return 'fail';
   if (outcomes.some((outcome) => outcome.status === 'pass')) return 'pass';
   return outcomes.length > 0 ? 'skipped' : undefined;
-}
-
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|');
 }
 
 function sideName(side: ModelSide | NumbersSide): string {
@@ -98,10 +95,6 @@ function failuresList(doc: EvaluationDocument): string {
   const shown = failed.slice(0, MAX_LISTED).map((outcome) => `- ${outcome.reason}`);
   if (failed.length > MAX_LISTED) shown.push(`- … and ${failed.length - MAX_LISTED} more (see the slices below)`);
   return `Failed checks:\n${shown.join('\n')}`;
-}
-
-function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
 function sliceCell(row: SliceRow): string {
