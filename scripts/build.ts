@@ -6,8 +6,13 @@
  *
  * `--out <dir>` writes dist/ and every actions/<name>/action.yml under <dir> instead of the repository, which
  * is how the tests check that the committed files are fresh.
+ *
+ * Each bundle is built in its own child process (`--bundle <entry> <outDir>`), two at a time: ncc
+ * keeps what it compiled for the life of the process, so one process building every bundle outgrows
+ * Node's default heap once the AWS SDKs and Sigstore are in.
  */
 import ncc from '@vercel/ncc';
+import { fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -66,11 +71,26 @@ function copyOnnxRuntimeBinaries(): void {
   for (const file of readdirSync(from)) copyFileSync(join(from, file), join(to, file));
 }
 
-writeActionYamls();
-rmSync(dist, { recursive: true, force: true });
-for (const action of ACTIONS) {
-  await bundle(`src/actions/${action.id}/index.ts`, join(dist, action.id));
+/** Builds one bundle in a child process running this script with `--bundle`. */
+function bundleInChild(entry: string, outDir: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--bundle', entry, outDir], { stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('exit', (code, signal) => (code === 0 ? done() : fail(new Error(`Bundling ${entry} failed (${signal ?? `exit code ${code}`}).`))));
+  });
 }
-await bundle('src/cli/index.ts', join(dist, 'cli'));
-copyOnnxRuntimeBinaries();
-process.stdout.write(`Built ${ACTIONS.length} actions and the CLI into ${dist}.\n`);
+
+const bundleFlag = process.argv.indexOf('--bundle');
+if (bundleFlag !== -1) {
+  await bundle(process.argv[bundleFlag + 1] as string, process.argv[bundleFlag + 2] as string);
+} else {
+  writeActionYamls();
+  rmSync(dist, { recursive: true, force: true });
+  const jobs = [...ACTIONS.map((action) => [`src/actions/${action.id}/index.ts`, join(dist, action.id)] as const), ['src/cli/index.ts', join(dist, 'cli')] as const];
+  const next = async (): Promise<void> => {
+    for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) await bundleInChild(job[0], job[1]);
+  };
+  await Promise.all([next(), next()]);
+  copyOnnxRuntimeBinaries();
+  process.stdout.write(`Built ${ACTIONS.length} actions and the CLI into ${dist}.\n`);
+}

@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _scan_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7087);
 
-await (0,_scan_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runScanningAction */ .F)(import.meta.url, async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1148))), ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(815), __nccwpck_require__.e(715), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4233))) }));
+await (0,_scan_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runScanningAction */ .F)(import.meta.url, async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(607), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 283))), ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(335), __nccwpck_require__.e(607), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9630))) }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3774,6 +3774,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

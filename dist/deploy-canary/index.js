@@ -31929,6 +31929,16 @@ function readRunContext(env) {
     }
     if (env['GITHUB_REF_NAME'] !== undefined && env['GITHUB_REF_NAME'] !== '')
         context.refName = env['GITHUB_REF_NAME'];
+    for (const [field, name] of [
+        ['runId', 'GITHUB_RUN_ID'],
+        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+        ['actor', 'GITHUB_ACTOR'],
+        ['workflow', 'GITHUB_WORKFLOW'],
+    ]) {
+        const value = env[name];
+        if (value !== undefined && value !== '')
+            context[field] = value;
+    }
     const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
     if (typeof payload.repository?.default_branch === 'string')
         context.defaultBranch = payload.repository.default_branch;

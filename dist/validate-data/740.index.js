@@ -19,6 +19,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/core/files/write-file-atomic.ts
@@ -29,9 +31,10 @@ var promises_ = __webpack_require__(1455);
 
 
 
+
 async function writeFileAtomic(path, content, what) {
     const directory = (0,external_node_path_.dirname)(path);
-    const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(path)}.${process.pid}.tmp`);
+    const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     try {
         await (0,promises_.mkdir)(directory, { recursive: true });
         await (0,promises_.writeFile)(temporary, content);

@@ -30,10 +30,14 @@ export function overviewHelp(actions: readonly ActionMetadata[], commands: reado
     ...actions.map(row),
     '',
     'Commands (validate-data with a fixed set of inputs):',
-    ...commands.map(row),
+    ...commands.filter((command) => !command.id.startsWith('registry ')).map(row),
+    '',
+    'The model registry (--registry <uri>; default CD4ML_REGISTRY, else file://.cd4ml/registry):',
+    ...commands.filter((command) => command.id.startsWith('registry ')).map(row),
     '',
     'Outputs are printed; the report the action would post goes to --report-file',
-    '(default .cd4ml/<action>-report.md).',
+    '(default .cd4ml/<action>-report.md). Actions with a registry input use the local',
+    'registry unless --registry names another.',
   ].join('\n');
 }
 

@@ -15,6 +15,7 @@ import { type CliCommand, COMMANDS, findCommand } from './data-commands.js';
 import { actionHelp, commandHelp, overviewHelp } from './help.js';
 import { parseOutputFile } from './output-file.js';
 import { type CliEnvironment, runBundle } from './run-bundle.js';
+import { REGISTRY_COMMANDS, withLocalRegistry } from './registry-commands.js';
 import { runnerInputEnv, withoutInputs } from './runner-env.js';
 
 /** Output values longer than this are written to a file rather than printed. */
@@ -39,7 +40,7 @@ async function runActionCommand(action: ActionMetadata, argv: readonly string[],
       action,
       {
         ...withoutInputs(cli.env),
-        ...runnerInputEnv(action, args.inputs, cli.env),
+        ...runnerInputEnv(action, withLocalRegistry(args.inputs, action.inputs, cli.env), cli.env),
         GITHUB_OUTPUT: outputFile,
         GITHUB_STEP_SUMMARY: reportFile,
       },
@@ -80,10 +81,12 @@ async function runCommand(command: CliCommand, argv: readonly string[], cli: Cli
 }
 
 function unknownCommand(word: string): string {
-  const near = nearNames(word, [...ACTIONS, ...COMMANDS].map((entry) => entry.id));
+  // Subcommands (`registry list`) are listed by their first word.
+  const words = [...new Set(COMMANDS.map((command) => command.id.split(' ')[0] as string))];
+  const near = nearNames(word, [...ACTIONS.map((action) => action.id), ...words]);
   const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : '';
   const actions = ACTIONS.map((action) => action.id).join(', ');
-  const commands = COMMANDS.map((command) => command.id).join(', ');
+  const commands = words.join(', ');
   return `error: unknown command ${JSON.stringify(word)}: expected an action (${actions}) or ${commands}.${hint} See \`cd4ml --help\`.`;
 }
 
@@ -94,6 +97,7 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
     (word === undefined ? cli.err : cli.out)(overviewHelp(ACTIONS, COMMANDS));
     return word === undefined ? 2 : 0;
   }
+  if (word === 'registry') return runRegistryCommand(rest, cli);
   const action = findAction(word);
   const command = findCommand(word);
   if (action === undefined && command === undefined) {
@@ -102,6 +106,22 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
   }
   try {
     return action === undefined ? await runCommand(command as CliCommand, rest, cli) : await runActionCommand(action, rest, cli);
+  } catch (error) {
+    cli.err(`error: ${describeError(error)}`);
+    return 2;
+  }
+}
+
+async function runRegistryCommand(argv: readonly string[], cli: CliEnvironment): Promise<number> {
+  const [sub, ...rest] = argv;
+  const command = sub === undefined ? undefined : findCommand(`registry ${sub}`);
+  if (command === undefined) {
+    const known = REGISTRY_COMMANDS.map((entry) => entry.id.replace(/^registry /, '')).join(', ');
+    cli.err(`error: ${sub === undefined ? 'cd4ml registry needs a command' : `unknown registry command ${JSON.stringify(sub)}`}: expected one of ${known}. See \`cd4ml --help\`.`);
+    return 2;
+  }
+  try {
+    return await runCommand(command, rest, cli);
   } catch (error) {
     cli.err(`error: ${describeError(error)}`);
     return 2;

@@ -66,11 +66,11 @@ describe('usage errors exit 2 with one line', () => {
   test.each([
     [
       ['validate'],
-      'error: unknown command "validate": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or profile, infer-schema. See `cd4ml --help`.',
+      'error: unknown command "validate": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or profile, infer-schema, registry. See `cd4ml --help`.',
     ],
     [
       ['profil'],
-      'error: unknown command "profil": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or profile, infer-schema. Did you mean profile? See `cd4ml --help`.',
+      'error: unknown command "profil": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or profile, infer-schema, registry. Did you mean profile? See `cd4ml --help`.',
     ],
     [['validate-data', '--formt', 'csv'], 'error: cd4ml validate-data has no option --formt. Did you mean --format? See `cd4ml validate-data --help` for its inputs.'],
     [['validate-data', 'train.csv'], 'error: cd4ml validate-data takes options only (--name value), but got "train.csv".'],
@@ -308,5 +308,45 @@ Options:
     expect(forced.code).toBe(0);
     expect(forced.stdout.split('\n')[0]).toBe('Wrote an inferred schema to schema.yaml (11 columns, from 5000 rows).');
     expect(readFileSync(join(dir, 'schema.yaml'), 'utf8')).toContain('columns:');
+  });
+});
+
+describe('the model registry from the terminal', () => {
+  test('register-model uses the local registry; list, show, promote, rollback and download work on it', async () => {
+    const dir = scratch();
+    const model = join(dir, 'model.onnx');
+    writeFileSync(model, readFileSync(join(ROOT, 'examples/models/churn-v1.onnx')));
+    const first = cd4ml(['register-model', '--name', 'churn', '--model', 'model.onnx', '--alias', 'production'], dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^  version: 1$/m);
+    expect(existsSync(join(dir, '.cd4ml/registry/churn/index.json'))).toBe(true);
+    writeFileSync(model, readFileSync(join(ROOT, 'examples/models/churn-v2.onnx')));
+    expect(cd4ml(['register-model', '--name', 'churn', '--model', 'model.onnx'], dir).stdout).toMatch(/^  version: 2$/m);
+
+    expect(cd4ml(['registry', 'list'], dir).stdout).toBe('churn\n');
+    const listed = cd4ml(['registry', 'list', '--name', 'churn'], dir);
+    expect(listed.stdout).toMatch(/^\| v1 +\| production +\|/m);
+    expect(listed.stdout).toMatch(/^\| v2 +\| +\|/m);
+
+    expect(cd4ml(['registry', 'promote', '--model', 'registry:churn@2', '--alias', 'production'], dir).stdout).toBe('churn@production → v2 (was v1)\n');
+    expect(JSON.parse(cd4ml(['registry', 'show', '--model', 'registry:churn@production'], dir).stdout)).toMatchObject({ version: 2, aliases: ['production'] });
+    expect(cd4ml(['registry', 'rollback', '--name', 'churn', '--alias', 'production'], dir).stdout).toBe('churn@production → v1 (was v2)\n');
+
+    const download = cd4ml(['registry', 'download', '--model', 'registry:churn@production', '--output', 'out'], dir);
+    expect(download.stdout).toBe('Downloaded registry:churn@1 to out: model/model.onnx, record.json\n');
+    expect(readFileSync(join(dir, 'out/model/model.onnx'))).toEqual(readFileSync(join(ROOT, 'examples/models/churn-v1.onnx')));
+  });
+
+  test.each([
+    [['registry'], 'error: cd4ml registry needs a command: expected one of list, show, promote, rollback, download. See `cd4ml --help`.'],
+    [['registry', 'lst'], 'error: unknown registry command "lst": expected one of list, show, promote, rollback, download. See `cd4ml --help`.'],
+    [['registry', 'show', '--model', 'churn@1'], 'error: --model: "churn@1" is not a registry reference; write registry:<name>@<version or alias>, e.g. registry:churn@production or registry:churn@7.'],
+    [['registry', 'rollback', '--name', 'churn', '--alias', 'production'], /^error: file:\/\/.*\/\.cd4ml\/registry has no model named churn; it has no models yet; register one with register-model\.$/],
+  ])('cd4ml %j', (args, message) => {
+    const run = cd4ml(args, scratch());
+    expect(run.code).toBe(2);
+    if (typeof message === 'string') expect(run.stderr.trim()).toBe(message);
+    else expect(run.stderr.trim()).toMatch(message);
   });
 });

@@ -26,6 +26,8 @@ describe('readRunContext', () => {
     expect(context).toEqual({
       refName: '2/merge',
       defaultBranch: 'master',
+      runId: '42',
+      runAttempt: '2',
       serverUrl: 'https://ghe.example.com',
       apiUrl: 'https://ghe.example.com/api/v3',
       repository: { owner: 'Codertocat', repo: 'Hello-World' },

@@ -1,6 +1,7 @@
 import { existingFile, list, number, oneOf, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 import { githubToken } from '../common-inputs.js';
+import { registryInput } from '../registry-reference.js';
 
 export const ON_DRIFT = ['fail', 'issue', 'dispatch'] as const;
 
@@ -25,5 +26,6 @@ export const inputs = defineInputs({
   'on-drift': { description: 'What drift does: any of `fail`, `issue`, `dispatch`, comma-separated.', default: 'issue', parser: list(oneOf(ON_DRIFT), 'of the words fail, issue and dispatch') },
   'retrain-workflow': { description: 'Workflow file started by `dispatch`, e.g. `ml-scheduled-retrain.yml`.', parser: text('a workflow file name') },
   'retrain-ref': { description: 'Git ref the retraining workflow runs on (default: the repository\'s default branch).', parser: text('a git ref') },
+  registry: registryInput('in reference'),
   'github-token': githubToken,
 });

@@ -12,6 +12,7 @@ import { workerScript } from '../../core/scan/scan-worker.js';
 import type { ContextOf } from '../../platform/github/action-runtime.js';
 import { createS3Store } from '../../platform/aws/s3-store.js';
 import type { metadata } from './metadata.js';
+import { fetchProfile, resolveReference } from '../registry-reference.js';
 import { actOnDrift } from './on-drift.js';
 
 export async function main({ inputs, logger, run, summary, setOutput }: ContextOf<typeof metadata>): Promise<void> {
@@ -22,7 +23,11 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
   }
   if (inputs.model !== undefined) checkPredictionInputs(inputs.reference, inputs.current);
   const config = inputs.config === undefined ? undefined : await loadDriftConfig(inputs.config, cwd);
-  const sideOptions = { cwd, store: () => createS3Store(), workerScript: workerScript(), logger };
+  const registryProfile = async (spec: string) => {
+    const resolved = await resolveReference(spec, 'reference', { registry: inputs.registry, cwd, run, token: inputs['github-token'], logger });
+    return { document: await fetchProfile(resolved), name: resolved.label };
+  };
+  const sideOptions = { cwd, store: () => createS3Store(), workerScript: workerScript(), logger, registryProfile };
   const reference = await logger.group('Reading the reference', () => loadDriftSide(inputs.reference, { ...sideOptions, input: 'reference' }));
   const current = await logger.group('Reading the current data', () => loadDriftSide(inputs.current, { ...sideOptions, input: 'current' }));
 

@@ -1,13 +1,20 @@
 /**
- * The `baseline-metrics` input: a metrics JSON file in the workspace, or `base:<path>`, that file as it
- * is at the pull request's base commit (read through the contents API, so the checkout may be the
- * PR's head only). A file that does not exist at the base yet (the PR that adds it) means no
- * baseline: the gate applies its absolute rules only and says why.
+ * The baseline inputs. `baseline-metrics`: a metrics JSON file in the workspace; `base:<path>`, that
+ * file as it is at the pull request's base commit (read through the contents API, so the checkout may
+ * be the PR's head only); or `registry:<name>@<version|alias>`, the metrics registered with that
+ * version. `baseline-model`: an ONNX file, or a registry version's ONNX model. A baseline that does
+ * not exist yet (the PR that adds the metrics file, the first model before any is in production)
+ * means no baseline: the gate applies its absolute rules only and says why.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { parseMetricsText, type MetricsFile } from '../../core/gate/metrics-file.js';
+import type { BaselineInput } from '../../core/gate/options.js';
+import { existingFile } from '../../core/inputs/parsers.js';
+import { isRegistryReference } from '../../core/registry/names.js';
+import { NotInRegistryError } from '../../core/registry/not-found.js';
+import { fetchOnnxModel, resolveReference, type ResolvedReference } from '../registry-reference.js';
 import type { Logger } from '../../core/logger.js';
 import { createGitHubClient } from '../../platform/github/client.js';
 import { readFileAtRef } from '../../platform/github/contents.js';
@@ -20,9 +27,27 @@ export interface BaselineContext {
   token: string | undefined;
   logger: Logger;
   cwd: string;
+  /** The registry URI `registry:` references are resolved in. */
+  registry: string;
+  /** Where a registry model is written. */
+  scratch: string;
+}
+
+export async function loadBaselineModel(spec: string, context: BaselineContext): Promise<BaselineInput> {
+  if (!isRegistryReference(spec)) return { model: existingFile().parse(spec, 'baseline-model') };
+  const resolved = await resolveOrMissing(spec, 'baseline-model', context);
+  if ('missing' in resolved) return resolved;
+  return { model: await fetchOnnxModel(resolved, context.scratch), name: resolved.label };
 }
 
 export async function loadBaselineMetrics(spec: string, context: BaselineContext): Promise<BaselineNumbers> {
+  if (isRegistryReference(spec)) {
+    const resolved = await resolveOrMissing(spec, 'baseline-metrics', context);
+    if ('missing' in resolved) return resolved;
+    const values = new Map(Object.entries(resolved.record.metrics));
+    if (values.size === 0) throw new InputError(`Input "baseline-metrics": ${resolved.record.uri} was registered without metrics; give baseline-model: ${spec} to score its model instead.`);
+    return { file: { origin: resolved.label, values } };
+  }
   const base = /^base:(.+)$/.exec(spec);
   if (base === null) {
     const path = resolve(context.cwd, spec);
@@ -49,4 +74,15 @@ export async function loadBaselineMetrics(spec: string, context: BaselineContext
   }
   logger.info(`Read the baseline metrics from ${origin} (the pull request's base).`);
   return { file: parseMetricsText(text, origin) };
+}
+
+/** The version a reference names, or no baseline when the registry does not have it (yet). */
+async function resolveOrMissing(spec: string, input: string, context: BaselineContext): Promise<ResolvedReference | { missing: string }> {
+  try {
+    return await resolveReference(spec, input, context);
+  } catch (error) {
+    if (!(error instanceof NotInRegistryError)) throw error;
+    context.logger.info(`No baseline: ${error.message}`);
+    return { missing: `No baseline: ${spec.trim()} does not exist yet (${error.message.replace(/\.$/, '')}), so only absolute rules apply.` };
+  }
 }

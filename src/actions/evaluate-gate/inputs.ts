@@ -1,6 +1,7 @@
 import { boolean, existingFile, integer, jsonFile, list, number, oneOf, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 import { commentInput, DATA_FORMATS, githubToken } from '../common-inputs.js';
+import { registryInput } from '../registry-reference.js';
 
 export const TASKS = ['binary', 'multiclass', 'regression'] as const;
 
@@ -15,11 +16,17 @@ export const inputs = defineInputs({
   task: { description: 'Task type: `binary`, `multiclass` or `regression`; inferred from the labels when omitted.', parser: oneOf(TASKS) },
   features: { description: 'Feature columns, in the order the model expects them; one per line or comma-separated.', parser: list(text('a column name'), 'column names') },
   metrics: { description: 'Candidate metrics JSON, for teams that evaluate in their own script (instead of `model`).', parser: jsonFile() },
-  'baseline-model': { description: 'Baseline model (ONNX), scored on the same rows so deltas are paired.', parser: existingFile() },
-  'baseline-metrics': {
-    description: 'Baseline metrics: a JSON file, or `base:<path>` to read that file at the pull request\'s base commit.',
-    parser: text('a JSON file path or base:<path>'),
+  'baseline-model': {
+    description:
+      'Baseline model (ONNX), scored on the same rows so deltas are paired: a file, or `registry:<name>@<version|alias>` (e.g. `registry:churn@production`; while the alias does not exist yet there is no baseline).',
+    parser: text('an ONNX file path or registry:<name>@<version|alias>'),
   },
+  'baseline-metrics': {
+    description:
+      'Baseline metrics: a JSON file, `base:<path>` to read that file at the pull request\'s base commit, or `registry:<name>@<version|alias>` for the metrics registered with that version.',
+    parser: text('a JSON file path, base:<path> or registry:<name>@<version|alias>'),
+  },
+  registry: registryInput('in baseline-model or baseline-metrics'),
   policy: {
     description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence, and slices (see docs/gate-policy.md).',
     parser: existingFile(),

@@ -12,7 +12,7 @@ import { defaultThreads } from '../../core/scan/scan-worker.js';
 import type { ContextOf } from '../../platform/github/action-runtime.js';
 import { createS3Store } from '../../platform/aws/s3-store.js';
 import { publishReport, publishVerdictCheck } from '../../platform/github/publish.js';
-import { loadBaselineMetrics } from './baseline.js';
+import { loadBaselineMetrics, loadBaselineModel } from './baseline.js';
 import type { metadata } from './metadata.js';
 import { reproduceCommand } from './reproduce.js';
 
@@ -26,10 +26,12 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
   const policyFile = inputs.policy === undefined ? undefined : await loadPolicy(inputs.policy, cwd);
   const inline = parseThresholds(inputs.thresholds ?? []);
   const policy = { rules: mergeRules(policyFile?.rules ?? [], inline), ...(policyFile?.slices === undefined ? {} : { slices: policyFile.slices }) };
+  const scratch = join(process.env['RUNNER_TEMP'] || tmpdir(), 'cd4ml', 'evaluate-gate');
+  const baselineContext = { run, token, logger, cwd, registry: inputs.registry, scratch };
   let baseline: BaselineInput;
-  if (inputs['baseline-model'] !== undefined) baseline = { model: inputs['baseline-model'] };
+  if (inputs['baseline-model'] !== undefined) baseline = await loadBaselineModel(inputs['baseline-model'], baselineContext);
   else if (inputs['baseline-metrics'] !== undefined) {
-    const loaded = await loadBaselineMetrics(inputs['baseline-metrics'], { run, token, logger, cwd });
+    const loaded = await loadBaselineMetrics(inputs['baseline-metrics'], baselineContext);
     baseline = 'file' in loaded ? { metrics: loaded.file } : loaded;
   }
 
@@ -66,7 +68,6 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
 
   const checkName = inputs['check-name'];
   const markdown = renderGateMarkdown(doc, checkName);
-  const scratch = join(process.env['RUNNER_TEMP'] || tmpdir(), 'cd4ml', 'evaluate-gate');
   const reportPath = join(scratch, 'report.md');
   await writeFileAtomic(reportPath, `${markdown}\n`, 'report');
   await writeFileAtomic(join(scratch, 'evaluation.json'), `${JSON.stringify(doc, null, 2)}\n`, 'evaluation');

@@ -1,6 +1,7 @@
 /**
- * One side of a drift check as a profile: a stored `cd4ml-profile` JSON (read, no data scanned), or a
- * dataset (paths, globs, s3:// URIs), profiled in one pass as validate-data profiles it.
+ * One side of a drift check as a profile: a stored `cd4ml-profile` JSON (read, no data scanned), the
+ * profile registered with a model version (`registry:<name>@<version|alias>`), or a dataset (paths,
+ * globs, s3:// URIs), profiled in one pass as validate-data profiles it.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -17,6 +18,8 @@ export interface SideOptions {
   store: () => ObjectStore;
   workerScript: string | undefined;
   logger: Logger;
+  /** Reads the profile registered with a `registry:<name>@<version|alias>` reference. */
+  registryProfile?: (spec: string) => Promise<{ document: ProfileDocument; name: string }>;
 }
 
 export interface LoadedSide {
@@ -29,7 +32,9 @@ export interface LoadedSide {
 
 export async function loadDriftSide(spec: string, options: SideOptions): Promise<LoadedSide> {
   if (spec.startsWith('registry:')) {
-    throw new InputError(`Input "${options.input}": ${spec} needs the model registry (register-model), which this version does not have yet; give a profile JSON or a dataset.`);
+    if (options.registryProfile === undefined) throw new InputError(`Input "${options.input}": ${spec} needs a model registry, which is not available here; give a profile JSON or a dataset.`);
+    const { document, name } = await options.registryProfile(spec);
+    return { document, name, stored: true };
   }
   if (/\.json$/i.test(spec) && !spec.startsWith('s3://')) {
     const path = resolve(options.cwd, spec);

@@ -7,7 +7,8 @@ import type { ThreadOptions } from './bootstrap-threads.js';
 import type { MetricsFile } from './metrics-file.js';
 import type { GatePolicy, MetricRule } from './types.js';
 
-export type BaselineInput = { model: string } | { metrics: MetricsFile } | { missing: string } | undefined;
+/** `name` is how the report names a baseline model read from elsewhere (e.g. `registry:churn@3`). */
+export type BaselineInput = { model: string; name?: string } | { metrics: MetricsFile } | { missing: string } | undefined;
 
 export interface GateOptions {
   /** The candidate: an ONNX model scored on `data`, or its metrics as numbers. */

@@ -41,7 +41,7 @@ async function openModels(options: GateOptions, candidatePath: string): Promise<
   const candidate = await openModel(candidatePath);
   if (options.baseline === undefined || !('model' in options.baseline)) return { candidate };
   try {
-    return { candidate, baseline: await openModel(options.baseline.model) };
+    return { candidate, baseline: await openModel(options.baseline.model, options.baseline.name) };
   } catch (error) {
     await releaseModel(candidate);
     throw error;

@@ -21,6 +21,7 @@ import type { Logger } from '../logger.js';
 import { retryWhileUndefined, type RetryOptions } from '../retry.js';
 import { aliasesOf, emptyIndex, parseIndex, serializeIndex, type IndexedVersion, type RegistryIndex } from './index-document.js';
 import { renderModelCard } from './model-card.js';
+import { NotInRegistryError } from './not-found.js';
 import { checkAlias, checkModelName, describeSelector } from './names.js';
 import { buildRecord, registrationKey, storedRecordText } from './registration.js';
 import {
@@ -241,7 +242,7 @@ export class IndexedRegistry implements ModelRegistry {
     if (snapshot.text === undefined) {
       const models = await this.storage.models();
       const known = models.length === 0 ? 'it has no models yet; register one with register-model' : `it has ${models.join(', ')}`;
-      throw new InputError(`${this.description} has no model named ${name}; ${known}.`);
+      throw new NotInRegistryError(`${this.description} has no model named ${name}; ${known}.`);
     }
     return parseIndex(snapshot.text, this.where(name), name);
   }
@@ -269,11 +270,11 @@ export class IndexedRegistry implements ModelRegistry {
     return bytes;
   }
 
-  private unknown(name: string, index: RegistryIndex, selector: VersionSelector): InputError {
+  private unknown(name: string, index: RegistryIndex, selector: VersionSelector): NotInRegistryError {
     const versions = index.versions.map((entry) => entry.version);
     const have = versions.length === 0 ? 'no versions yet' : versions.length <= 10 ? `versions ${versions.join(', ')}` : `versions ${versions[0]} to ${versions.at(-1)} (${versions.length})`;
     const aliases = Object.entries(index.aliases).map(([alias, version]) => `${alias} → ${version}`);
-    return new InputError(`${this.description}: ${name} has no ${describeSelector(selector)}; it has ${have}${aliases.length === 0 ? ' and no aliases' : `; aliases ${aliases.join(', ')}`}.`);
+    return new NotInRegistryError(`${this.description}: ${name} has no ${describeSelector(selector)}; it has ${have}${aliases.length === 0 ? ' and no aliases' : `; aliases ${aliases.join(', ')}`}.`);
   }
 
   private where(name: string): string {

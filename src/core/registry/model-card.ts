@@ -118,6 +118,7 @@ function lineageSection(record: ModelRecord): string {
   add('Workflow run', lineage.runUrl === undefined ? lineage.runId : `[${lineage.runId ?? 'run'}](${lineage.runUrl})`);
   add('Parent version', lineage.parentVersion === undefined ? undefined : `v${lineage.parentVersion}`);
   add('Data fingerprint', lineage.dataFingerprint === undefined ? undefined : `\`${lineage.dataFingerprint}\``);
+  add('Provenance', record.attestation === undefined ? undefined : record.attestation.url === undefined ? `attestation ${record.attestation.id}` : `[attestation ${record.attestation.id}](${record.attestation.url})`);
   add('Registration key', `\`${record.registrationKey}\``);
   return `## Lineage\n\n${markdownTable([['', ''], ...rows])}`;
 }

@@ -75,6 +75,7 @@ export function buildRecord(request: RegistrationRequest, parts: RecordParts): M
     lineage,
     environment: request.environment,
     aliases: [],
+    ...(request.attestation === undefined ? {} : { attestation: request.attestation }),
   };
 }
 

@@ -128,6 +128,8 @@ export interface RegistrationRequest {
   alias?: string;
   /** The model card template (Markdown with `{{placeholders}}`), if any. */
   cardTemplate?: string;
+  /** A provenance attestation of the model files, made before the registration. */
+  attestation?: { id: string; url?: string };
   /** When the registration happens (injected for tests). */
   now: Date;
 }

@@ -56,6 +56,7 @@ export function parseRegistryUri(text: string, what: string, cwd: string): Regis
     const artifacts = options.get('artifacts') ?? undefined;
     let bucket: { bucket: string; prefix: string } | undefined;
     if (artifacts !== undefined) {
+      if (!artifacts.startsWith('s3://')) throw new InputError(`${what}: artifacts=${artifacts} must be an s3://<bucket>/<prefix> URI.`);
       const parsed = parseRegistryUri(artifacts, `${what} (artifacts=)`, cwd);
       if (parsed.kind !== 's3') throw new InputError(`${what}: artifacts=${artifacts} must be an s3://<bucket>/<prefix> URI.`);
       bucket = { bucket: parsed.bucket, prefix: parsed.prefix };

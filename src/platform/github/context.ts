@@ -31,6 +31,12 @@ export interface RunContext {
   refName?: string;
   /** The repository's default branch, from the event payload. */
   defaultBranch?: string;
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT: a re-run keeps the id and counts attempts. */
+  runId?: string;
+  runAttempt?: string;
+  /** Who started the run (GITHUB_ACTOR) and the workflow's name (GITHUB_WORKFLOW). */
+  actor?: string;
+  workflow?: string;
 }
 
 interface PullRequestPayload {
@@ -68,6 +74,15 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     context.runUrl = `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env['GITHUB_RUN_ID']}${attempt}`;
   }
   if (env['GITHUB_REF_NAME'] !== undefined && env['GITHUB_REF_NAME'] !== '') context.refName = env['GITHUB_REF_NAME'];
+  for (const [field, name] of [
+    ['runId', 'GITHUB_RUN_ID'],
+    ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+    ['actor', 'GITHUB_ACTOR'],
+    ['workflow', 'GITHUB_WORKFLOW'],
+  ] as const) {
+    const value = env[name];
+    if (value !== undefined && value !== '') context[field] = value;
+  }
   const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
   if (typeof payload.repository?.default_branch === 'string') context.defaultBranch = payload.repository.default_branch;
   const pr = payload.pull_request;

@@ -1,283 +1,8 @@
-export const id = 28;
-export const ids = [28];
+export const id = 917;
+export const ids = [917];
 export const modules = {
 
-/***/ 2539:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ inputs)
-});
-
-// UNUSED EXPORTS: TASKS
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/core/inputs/parsers.ts
-/**
- * Strict parsers for action inputs and CLI flags. Each turns the raw text into a typed value or throws
- * an InputError that names the input, quotes the bad value and says what is expected. No parser
- * substitutes a default or clamps a value: defaults live only in the action metadata.
- */
-
-
-
-
-function invalidInput(name, raw, expected, hint) {
-    const fix = hint === undefined ? '' : ` ${hint}`;
-    return new errors/* InputError */.dz(`Input "${name}" has an invalid value ${JSON.stringify(raw)}: expected ${expected}.${fix}`);
-}
-/** Any non-empty text, used as given. */
-function parsers_text(expected = 'a non-empty text') {
-    return { expected, parse: (raw) => raw };
-}
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
-/** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them. */
-function parsers_boolean() {
-    const expected = 'true or false';
-    return {
-        expected,
-        flag: true,
-        parse(raw, name) {
-            if (TRUE_WORDS.includes(raw))
-                return true;
-            if (FALSE_WORDS.includes(raw))
-                return false;
-            throw invalidInput(name, raw, expected);
-        },
-    };
-}
-function boundsText(bounds) {
-    const { min, max } = bounds;
-    if (min !== undefined && max !== undefined)
-        return ` from ${min} to ${max}`;
-    if (min !== undefined)
-        return ` of at least ${min}`;
-    if (max !== undefined)
-        return ` of at most ${max}`;
-    return '';
-}
-function checkBounds(value, raw, name, bounds, expected) {
-    if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
-        throw invalidInput(name, raw, expected);
-    }
-    return value;
-}
-const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** A whole number in decimal notation, within optional inclusive bounds. */
-function integer(bounds = {}) {
-    const expected = `an integer${boundsText(bounds)}`;
-    return {
-        expected,
-        parse(raw, name) {
-            const value = Number(raw);
-            if (!INTEGER.test(raw) || !Number.isSafeInteger(value))
-                throw invalidInput(name, raw, expected);
-            return checkBounds(value, raw, name, bounds, expected);
-        },
-    };
-}
-/** A finite decimal number (no NaN, Infinity or hex), within optional inclusive bounds. */
-function number(bounds = {}) {
-    const expected = `a number${boundsText(bounds)}`;
-    return {
-        expected,
-        parse(raw, name) {
-            const value = Number(raw);
-            if (!DECIMAL.test(raw) || !Number.isFinite(value))
-                throw invalidInput(name, raw, expected);
-            return checkBounds(value, raw, name, bounds, expected);
-        },
-    };
-}
-/** Exactly one of the given words (case-sensitive, as YAML keys in workflows are). */
-function oneOf(values) {
-    const expected = `one of ${values.join(', ')}`;
-    return {
-        expected,
-        parse(raw, name) {
-            if (values.includes(raw))
-                return raw;
-            const near = values.find((value) => value.toLowerCase() === raw.toLowerCase());
-            throw invalidInput(name, raw, expected, near === undefined ? undefined : `Did you mean "${near}"?`);
-        },
-    };
-}
-/**
- * Items separated by newlines or commas (a YAML block scalar or `a, b, c`), trimmed, empty items
- * dropped, each checked by `item`. `plural` names the items for messages, e.g. "column names".
- * Items that may contain commas themselves (regexes, shell words) are split on newlines only.
- */
-function list(item, plural, split = 'commas-or-newlines') {
-    const separator = split === 'newlines' ? /\n/ : /[\n,]/;
-    const expected = `one or more ${plural}, ${split === 'newlines' ? 'one per line' : 'separated by commas or newlines'}`;
-    return {
-        expected,
-        repeatable: true,
-        parse(raw, name) {
-            const items = raw
-                .split(separator)
-                .map((part) => part.trim())
-                .filter((part) => part !== '');
-            if (items.length === 0)
-                throw invalidInput(name, raw, expected);
-            return items.map((part) => item.parse(part, name));
-        },
-    };
-}
-/** An inline JSON object (e.g. training params); arrays, strings and numbers are refused. */
-function jsonObject() {
-    const expected = 'a JSON object such as {"lr": 0.1}';
-    return {
-        expected,
-        parse(raw, name) {
-            let value;
-            try {
-                value = JSON.parse(raw);
-            }
-            catch (error) {
-                throw invalidInput(name, raw, expected, `The JSON parser said: ${error.message}.`);
-            }
-            if (typeof value !== 'object' || value === null || Array.isArray(value))
-                throw invalidInput(name, raw, expected);
-            return value;
-        },
-    };
-}
-function requireFile(raw, name) {
-    const path = (0,external_node_path_.resolve)(raw);
-    if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new errors/* InputError */.dz(`Input "${name}" names a file that does not exist: ${JSON.stringify(raw)} (looked for ${path}); paths are relative to the working directory.`);
-    }
-    if (!(0,external_node_fs_.statSync)(path).isFile()) {
-        throw new errors/* InputError */.dz(`Input "${name}" must name a file, but ${JSON.stringify(raw)} is a directory.`);
-    }
-    return path;
-}
-/** A path to an existing regular file, returned as given (relative paths stay relative). */
-function existingFile() {
-    return {
-        expected: 'the path of an existing file',
-        parse(raw, name) {
-            requireFile(raw, name);
-            return raw;
-        },
-    };
-}
-/** A path that may not exist yet (an output file); checked only for being non-empty. */
-function outputPath() {
-    return parsers_text('a file path to write');
-}
-/** A JSON file, read and parsed when the inputs are read, so a broken file fails before any work. */
-function jsonFile() {
-    return {
-        expected: 'the path of a JSON file',
-        parse(raw, name) {
-            const content = (0,external_node_fs_.readFileSync)(requireFile(raw, name), 'utf8');
-            try {
-                return { path: raw, value: JSON.parse(content) };
-            }
-            catch (error) {
-                throw new errors/* InputError */.dz(`Input "${name}": ${raw} is not valid JSON: ${error.message}.`);
-            }
-        },
-    };
-}
-/** A YAML (or JSON, which is YAML) file, read and parsed when the inputs are read. */
-function yamlFile() {
-    return {
-        expected: 'the path of a YAML or JSON file',
-        parse(raw, name) {
-            const content = readFileSync(requireFile(raw, name), 'utf8');
-            try {
-                return { path: raw, value: parseYaml(content) };
-            }
-            catch (error) {
-                if (error instanceof YAMLParseError) {
-                    const where = error.linePos?.[0];
-                    const at = where === undefined ? '' : ` at line ${where.line}, column ${where.col}`;
-                    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-                    throw new InputError(`Input "${name}": ${raw} is not valid YAML${at}: ${reason}.`);
-                }
-                throw error;
-            }
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/inputs/spec.ts
-var spec = __webpack_require__(7358);
-;// CONCATENATED MODULE: ./src/actions/common-inputs.ts
-/** Inputs several actions share, declared once so their wording and parsing agree. */
-
-/** The data formats the readers take; `auto` picks one from the file extension. */
-const DATA_FORMATS = ['auto', 'csv', 'tsv', 'jsonl', 'parquet'];
-const githubToken = {
-    description: 'Token for the GitHub API (comments, check runs, statuses). The workflow token is enough; on pull requests from forks it is read-only and the report goes to the job summary only.',
-    runnerDefault: '${{ github.token }}',
-    parser: parsers_text('a GitHub token'),
-};
-function commentInput(defaultValue, what) {
-    return {
-        description: `Post ${what} as a sticky pull request comment (updated in place on every run). Ignored outside pull requests.`,
-        default: defaultValue,
-        parser: parsers_boolean(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/actions/evaluate-gate/inputs.ts
-
-
-
-const TASKS = ['binary', 'multiclass', 'regression'];
-const inputs = (0,spec/* defineInputs */.pf)({
-    model: { description: 'Candidate model (ONNX) to score on `data`.', parser: existingFile() },
-    data: {
-        description: 'Evaluation dataset: a file path, a glob of shards or an `s3://bucket/key` URI (CSV, TSV, JSON Lines or Parquet). Several may be listed, one per line.',
-        parser: list(parsers_text('a path, glob or s3:// URI'), 'paths, globs or s3:// URIs', 'newlines'),
-    },
-    format: { description: 'Format of `data`; `auto` picks it from the file extension.', default: 'auto', parser: oneOf(DATA_FORMATS) },
-    label: { description: 'Label column in `data`.', parser: parsers_text('a column name') },
-    task: { description: 'Task type: `binary`, `multiclass` or `regression`; inferred from the labels when omitted.', parser: oneOf(TASKS) },
-    features: { description: 'Feature columns, in the order the model expects them; one per line or comma-separated.', parser: list(parsers_text('a column name'), 'column names') },
-    metrics: { description: 'Candidate metrics JSON, for teams that evaluate in their own script (instead of `model`).', parser: jsonFile() },
-    'baseline-model': { description: 'Baseline model (ONNX), scored on the same rows so deltas are paired.', parser: existingFile() },
-    'baseline-metrics': {
-        description: 'Baseline metrics: a JSON file, or `base:<path>` to read that file at the pull request\'s base commit.',
-        parser: parsers_text('a JSON file path or base:<path>'),
-    },
-    policy: {
-        description: 'Gate policy (YAML): per-metric direction, bounds, allowed regression and confidence, and slices (see docs/gate-policy.md).',
-        parser: existingFile(),
-    },
-    thresholds: { description: 'Short inline rules, e.g. `roc_auc>=0.8, log_loss<=+5%`.', parser: list(parsers_text('a rule such as roc_auc>=0.8'), 'rules such as roc_auc>=0.8') },
-    threshold: {
-        description: 'Binary tasks: a row is predicted positive when its probability is at least this. A `threshold` in the policy file overrides it.',
-        default: '0.5',
-        parser: number({ min: 0, max: 1 }),
-    },
-    bootstrap: { description: 'Bootstrap resamples for the confidence intervals.', default: '1000', parser: integer({ min: 100, max: 100000 }) },
-    seed: { description: 'Seed of the bootstrap, so reruns agree.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
-    comment: commentInput('true', 'the metric comparison'),
-    'check-name': { description: 'Name of the check run that branch protection can require.', default: 'cd4ml/evaluate-gate', parser: parsers_text('a check name') },
-    'fail-on-regression': { description: 'Fail the step when the gate fails (the check run fails either way).', default: 'true', parser: parsers_boolean() },
-    'github-token': githubToken,
-});
-
-
-/***/ }),
-
-/***/ 1028:
+/***/ 2917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -292,107 +17,12 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/core/files/write-file-atomic.ts
-/**
- * Writes a file whole or not at all: the text goes to a temporary file beside the target, which is
- * then renamed over it, so a reader never sees half a file and a failure leaves the old one intact.
- */
-
-
-
-async function writeFileAtomic(path, content, what) {
-    const directory = (0,external_node_path_.dirname)(path);
-    const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(path)}.${process.pid}.tmp`);
-    try {
-        await (0,promises_.mkdir)(directory, { recursive: true });
-        await (0,promises_.writeFile)(temporary, content);
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined); // nothing to clean up when the directory itself was the problem
-        const reason = error.code ?? error.message;
-        throw new errors/* InputError */.dz(`${what}: cannot write ${path} (${reason}); check that the directory is writable.`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/files/write-file-atomic.ts
+var write_file_atomic = __webpack_require__(9501);
 // EXTERNAL MODULE: ./src/core/gate/bootstrap-threads.ts
 var bootstrap_threads = __webpack_require__(4237);
-;// CONCATENATED MODULE: ./src/core/gate/metrics-file.ts
-/**
- * Metrics given as numbers: a JSON file as DVC and most training scripts write it, flat
- * (`{"roc_auc": 0.83}`) or nested (`{"test": {"roc_auc": 0.83}}`), or the evaluation JSON this action
- * writes itself (format `cd4ml-evaluation`, whose candidate values are used). Nested keys are joined
- * with dots, as `dvc metrics show` does; a metric is found by its full key or, when unique, by its
- * last segment (`roc_auc` finds `test.roc_auc`).
- */
-
-function flatten(value, prefix, into) {
-    if (typeof value === 'number') {
-        if (prefix !== '')
-            into.set(prefix, value);
-        return;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return;
-    for (const [key, inner] of Object.entries(value))
-        flatten(inner, prefix === '' ? key : `${prefix}.${key}`, into);
-}
-function isEvaluationJson(value) {
-    return typeof value === 'object' && value !== null && value.format === 'cd4ml-evaluation';
-}
-/** The metrics of a parsed JSON document; `origin` names it in messages. */
-function readMetricsJson(value, origin) {
-    const values = new Map();
-    if (isEvaluationJson(value)) {
-        for (const metric of value.metrics)
-            if (typeof metric.candidate === 'number')
-                values.set(metric.name, metric.candidate);
-    }
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        flatten(value, '', values);
-    }
-    else {
-        throw new errors/* InputError */.dz(`${origin} is not a metrics file: expected a JSON object of numbers such as {"roc_auc": 0.83}.`);
-    }
-    if (values.size === 0) {
-        throw new errors/* InputError */.dz(`${origin} has no numbers: expected a JSON object of metrics such as {"roc_auc": 0.83} (nested objects are fine).`);
-    }
-    return { origin, values };
-}
-/** Parses JSON text from `origin` (a file or a file at a commit) into metrics. */
-function parseMetricsText(text, origin) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(`${origin} is not valid JSON: ${error.message}.`);
-    }
-    return readMetricsJson(value, origin);
-}
-/** The value of metric `name`: by full key, else by a unique last segment; undefined when absent. */
-function findMetric(file, name) {
-    const exact = file.values.get(name);
-    if (exact !== undefined)
-        return exact;
-    const matches = [...file.values.keys()].filter((key) => key.endsWith(`.${name}`));
-    if (matches.length > 1) {
-        throw new errors/* InputError */.dz(`${file.origin} has several metrics named ${name} (${matches.join(', ')}): name one of them in full in the policy.`);
-    }
-    return matches.length === 1 ? file.values.get(matches[0]) : undefined;
-}
-/** The value of `name`, or an error saying the file lacks it and what it has. */
-function requireMetric(file, name, why) {
-    const value = findMetric(file, name);
-    if (value !== undefined)
-        return value;
-    const known = [...file.values.keys()];
-    const shown = known.slice(0, 12).join(', ') + (known.length > 12 ? `, … (${known.length} in all)` : '');
-    throw new errors/* InputError */.dz(`${file.origin} has no metric ${name}, which ${why}; it has: ${shown}.`);
-}
-
+// EXTERNAL MODULE: ./src/core/gate/metrics-file.ts
+var metrics_file = __webpack_require__(2505);
 ;// CONCATENATED MODULE: ./src/core/inputs/did-you-mean.ts
 /** Did-you-mean hints for names the user mistyped: in schema and policy files, and metric names. */
 /** The candidate the user most likely meant: same letters ignoring case and separators, one or two typos, or a prefix. */
@@ -440,6 +70,8 @@ function oneOfHint(values, near) {
     return `use one of ${values.join(', ')}${didYouMean(near)}`;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/inputs/yaml-reader.ts
@@ -1236,415 +868,8 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/core/data/cell.ts
-/**
- * What a cell holds, read from its text the way a data engineer reads a CSV: one classification per
- * cell, straight from the bytes (no string is made for numbers, dates or booleans).
- *
- * - null: an unquoted empty field, or an unquoted null marker (NULL_MARKERS). A quoted field is never
- *   null: `""` is an empty string and `"NA"` is the text NA.
- * - empty: the empty string (`""` in CSV, `""` in JSON).
- * - integer: `[+-]?digits` (leading zeros allowed); number: a decimal with a fraction and/or exponent.
- *   Values are parsed exactly when they have at most 15 significant digits and a small exponent
- *   (Clinger's fast path); other numerals go through Number().
- * - boolean: true/false in any letter case.
- * - date: `YYYY-MM-DD`; datetime: a date, `T` or a space, `HH:MM`, optional `:SS` and fraction, and an
- *   optional `Z` or `±HH:MM`/`±HHMM` offset. Both carry their instant as epoch milliseconds (UTC when no
- *   offset is given); impossible dates (2023-02-29) are text.
- * - text: anything else.
- *
- * Complexity: O(length of the field), no allocation.
- */
-const cell_NULL = 0;
-const cell_EMPTY = 1;
-const cell_INTEGER = 2;
-const cell_NUMBER = 3;
-const cell_BOOLEAN = 4;
-const cell_DATE = 5;
-const cell_DATETIME = 6;
-const cell_TEXT = 7;
-const KIND_NAMES = (/* unused pure expression or super */ null && (['null', 'empty', 'integer', 'number', 'boolean', 'date', 'datetime', 'text']));
-/** Unquoted field values read as null (besides the empty field), as most CSV writers emit them. */
-const NULL_MARKERS = ['NA', 'N/A', 'NaN', 'nan', 'NULL', 'null', 'None'];
-const MARKER_BYTES = NULL_MARKERS.map((marker) => Buffer.from(marker, 'latin1'));
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-/** Cell.decodedFrom when nothing is decoded (a buffer no cell is in). */
-const cell_NOTHING_DECODED = Buffer.alloc(0);
-function cell_newCell() {
-    return { kind: cell_NULL, value: 0, buffer: Buffer.alloc(0), start: 0, end: 0, decodedFrom: cell_NOTHING_DECODED, decoded: '', decodedBase: 0 };
-}
-/** The null markers' bytes packed into one number each (first byte lowest; exact up to 6 bytes), by length. */
-const LONGEST_MARKER = Math.max(...MARKER_BYTES.map((marker) => marker.length));
-const PACKED_MARKERS = Array.from({ length: LONGEST_MARKER + 1 }, () => []);
-for (const marker of MARKER_BYTES)
-    PACKED_MARKERS[marker.length].push(marker.reduceRight((packed, byte) => packed * 256 + byte, 0));
-/** 1 for the bytes a null marker starts with. */
-const MARKER_FIRST_BYTES = new Uint8Array(256);
-for (const marker of MARKER_BYTES)
-    MARKER_FIRST_BYTES[marker[0]] = 1;
-function isNullMarker(buffer, start, end) {
-    const length = end - start;
-    if (length > LONGEST_MARKER || MARKER_FIRST_BYTES[buffer[start]] === 0)
-        return false;
-    let packed = 0;
-    for (let i = end - 1; i >= start; i -= 1)
-        packed = packed * 256 + buffer[i];
-    const markers = PACKED_MARKERS[length];
-    for (let i = 0; i < markers.length; i += 1)
-        if (markers[i] === packed)
-            return true;
-    return false;
-}
-/** Classifies bytes [start, end) of `buffer` into `cell` (quoted: the field was in quotes). */
-function cell_classifyBytes(cell, buffer, start, end, quoted) {
-    cell.buffer = buffer;
-    cell.start = start;
-    cell.end = end;
-    if (start === end) {
-        cell.kind = quoted ? cell_EMPTY : cell_NULL;
-        return;
-    }
-    const first = buffer[start];
-    if (first >= 0x30 && first <= 0x39) {
-        // A dash after four digits: a date (or text); no numeral has one there but `123e-4…`.
-        if (end - start >= 10 && buffer[start + 4] === 0x2d) {
-            if (parseDateTime(cell, buffer, start, end) || parseNumeral(cell, buffer, start, end))
-                return;
-        }
-        else if (parseNumeral(cell, buffer, start, end)) {
-            return;
-        }
-    }
-    else if (first === 0x2d || first === 0x2b || first === 0x2e) {
-        if (parseNumeral(cell, buffer, start, end))
-            return;
-    }
-    else if (!quoted && isNullMarker(buffer, start, end)) {
-        cell.kind = cell_NULL;
-        return;
-    }
-    else if (isBoolean(cell, buffer, start, end)) {
-        return;
-    }
-    cell.kind = cell_TEXT;
-}
-function isBoolean(cell, buffer, start, end) {
-    const length = end - start;
-    if (length === 4) {
-        if ((buffer[start] | 0x20) === 0x74 && (buffer[start + 1] | 0x20) === 0x72 && (buffer[start + 2] | 0x20) === 0x75 && (buffer[start + 3] | 0x20) === 0x65) {
-            cell.kind = cell_BOOLEAN;
-            cell.value = 1;
-            return true;
-        }
-    }
-    else if (length === 5) {
-        if ((buffer[start] | 0x20) === 0x66 &&
-            (buffer[start + 1] | 0x20) === 0x61 &&
-            (buffer[start + 2] | 0x20) === 0x6c &&
-            (buffer[start + 3] | 0x20) === 0x73 &&
-            (buffer[start + 4] | 0x20) === 0x65) {
-            cell.kind = cell_BOOLEAN;
-            cell.value = 0;
-            return true;
-        }
-    }
-    return false;
-}
-/** `[+-]?(digits[.digits]|.digits)([eE][+-]?digits)?`; sets INTEGER or NUMBER. */
-function parseNumeral(cell, buffer, start, end) {
-    // Up to 15 characters without an exponent, the common case: at most 15 digits, exact as they come.
-    if (end - start <= 15) {
-        let i = start;
-        const sign = buffer[i];
-        if (sign === 0x2d || sign === 0x2b)
-            i += 1;
-        const digitsStart = i;
-        let mantissa = 0;
-        let d = 0;
-        while (i < end && (d = buffer[i] - 0x30) >= 0 && d <= 9) {
-            mantissa = mantissa * 10 + d;
-            i += 1;
-        }
-        let digits = i - digitsStart;
-        let fraction = -1;
-        if (i < end && buffer[i] === 0x2e) {
-            i += 1;
-            const fractionStart = i;
-            while (i < end && (d = buffer[i] - 0x30) >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                i += 1;
-            }
-            fraction = i - fractionStart;
-            digits += fraction;
-        }
-        if (i === end) {
-            if (digits === 0)
-                return false;
-            let value = fraction <= 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
-            if (sign === 0x2d)
-                value = -value;
-            cell.kind = fraction < 0 ? cell_INTEGER : cell_NUMBER;
-            cell.value = value === 0 ? 0 : value; // no -0
-            return true;
-        }
-        if (buffer[i] !== 0x65 && buffer[i] !== 0x45)
-            return false;
-    }
-    let i = start;
-    let negative = false;
-    const sign = buffer[i];
-    if (sign === 0x2d || sign === 0x2b) {
-        negative = sign === 0x2d;
-        i += 1;
-    }
-    let mantissa = 0;
-    let significant = 0;
-    let digits = 0;
-    let scale = 0;
-    while (i < end) {
-        const d = buffer[i] - 0x30;
-        if (d < 0 || d > 9)
-            break;
-        if (significant < 15) {
-            mantissa = mantissa * 10 + d;
-            if (mantissa !== 0)
-                significant += 1;
-        }
-        else {
-            scale += 1;
-            significant += 1;
-        }
-        digits += 1;
-        i += 1;
-    }
-    let integral = true;
-    if (i < end && buffer[i] === 0x2e) {
-        integral = false;
-        i += 1;
-        while (i < end) {
-            const d = buffer[i] - 0x30;
-            if (d < 0 || d > 9)
-                break;
-            if (significant < 15) {
-                mantissa = mantissa * 10 + d;
-                scale -= 1;
-                if (mantissa !== 0)
-                    significant += 1;
-            }
-            else {
-                significant += 1;
-            }
-            digits += 1;
-            i += 1;
-        }
-    }
-    if (digits === 0)
-        return false;
-    let exponent = 0;
-    if (i < end && (buffer[i] === 0x65 || buffer[i] === 0x45)) {
-        integral = false;
-        i += 1;
-        let negativeExponent = false;
-        if (i < end && (buffer[i] === 0x2d || buffer[i] === 0x2b)) {
-            negativeExponent = buffer[i] === 0x2d;
-            i += 1;
-        }
-        const first = i;
-        while (i < end) {
-            const d = buffer[i] - 0x30;
-            if (d < 0 || d > 9)
-                break;
-            if (exponent < 100000)
-                exponent = exponent * 10 + d;
-            i += 1;
-        }
-        if (i === first)
-            return false;
-        if (negativeExponent)
-            exponent = -exponent;
-    }
-    if (i !== end)
-        return false;
-    const power = scale + exponent;
-    let value;
-    if (significant <= 15 && power >= -22 && power <= 22) {
-        value = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
-        if (negative)
-            value = -value;
-    }
-    else {
-        value = Number(buffer.toString('latin1', start, end));
-    }
-    if (!Number.isFinite(value))
-        return false;
-    cell.kind = integral ? cell_INTEGER : cell_NUMBER;
-    cell.value = value === 0 ? 0 : value; // no -0
-    return true;
-}
-function twoDigits(buffer, at) {
-    const a = buffer[at] - 0x30;
-    const b = buffer[at + 1] - 0x30;
-    if (a < 0 || a > 9 || b < 0 || b > 9)
-        return -1;
-    return a * 10 + b;
-}
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year, month, day) {
-    const y = month <= 2 ? year - 1 : year;
-    const era = Math.floor(y / 400);
-    const yoe = y - era * 400;
-    const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function parseDateTime(cell, buffer, start, end) {
-    const length = end - start;
-    if (length < 10 || buffer[start + 4] !== 0x2d || buffer[start + 7] !== 0x2d)
-        return false;
-    const century = twoDigits(buffer, start);
-    const yy = twoDigits(buffer, start + 2);
-    const month = twoDigits(buffer, start + 5);
-    const day = twoDigits(buffer, start + 8);
-    if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1)
-        return false;
-    const year = century * 100 + yy;
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]))
-        return false;
-    const days = daysFromCivil(year, month, day);
-    if (length === 10) {
-        cell.kind = cell_DATE;
-        cell.value = days * 86_400_000;
-        return true;
-    }
-    const separator = buffer[start + 10];
-    if ((separator !== 0x54 && separator !== 0x20) || length < 16 || buffer[start + 13] !== 0x3a)
-        return false;
-    const hour = twoDigits(buffer, start + 11);
-    const minute = twoDigits(buffer, start + 14);
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-        return false;
-    let i = start + 16;
-    let second = 0;
-    let millis = 0;
-    if (i < end && buffer[i] === 0x3a) {
-        if (i + 3 > end)
-            return false;
-        second = twoDigits(buffer, i + 1);
-        if (second < 0 || second > 60)
-            return false;
-        i += 3;
-        if (i < end && (buffer[i] === 0x2e || buffer[i] === 0x2c)) {
-            i += 1;
-            let scale = 100;
-            const first = i;
-            while (i < end) {
-                const d = buffer[i] - 0x30;
-                if (d < 0 || d > 9)
-                    break;
-                millis += d * scale;
-                scale /= 10;
-                i += 1;
-            }
-            if (i === first)
-                return false;
-        }
-    }
-    let offsetMinutes = 0;
-    if (i < end) {
-        const zone = buffer[i];
-        if (zone === 0x5a || zone === 0x7a) {
-            i += 1;
-        }
-        else if (zone === 0x2b || zone === 0x2d) {
-            const hours = twoDigits(buffer, i + 1);
-            if (i + 3 > end || hours < 0 || hours > 23)
-                return false;
-            i += 3;
-            if (i < end && buffer[i] === 0x3a)
-                i += 1;
-            const minutes = i + 2 <= end ? twoDigits(buffer, i) : -1;
-            if (minutes < 0 || minutes > 59)
-                return false;
-            i += 2;
-            offsetMinutes = (hours * 60 + minutes) * (zone === 0x2d ? -1 : 1);
-        }
-    }
-    if (i !== end)
-        return false;
-    cell.kind = cell_DATETIME;
-    cell.value = days * 86_400_000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + Math.floor(millis);
-    return true;
-}
-const TRUE_TEXT = Buffer.from('true');
-const FALSE_TEXT = Buffer.from('false');
-/**
- * Classifies a typed value (JSON Lines, Parquet) into `cell`. Text is written into `scratch` (grown as
- * needed and returned) and classified as a quoted CSV field would be: never a null marker.
- */
-function cell_classifyValue(cell, value, scratch) {
-    if (value === null || value === undefined) {
-        cell.kind = cell_NULL;
-        cell.start = cell.end = 0;
-        return scratch;
-    }
-    if (typeof value === 'number') {
-        if (Number.isNaN(value)) {
-            cell.kind = cell_NULL;
-            return scratch;
-        }
-        const text = String(value);
-        scratch = ensure(scratch, text.length);
-        const length = scratch.write(text, 0, 'latin1');
-        cell.buffer = scratch;
-        cell.start = 0;
-        cell.end = length;
-        // ±Infinity is text, as 1e400 in a CSV file is: no statistic or bound can take it.
-        cell.kind = !Number.isFinite(value) ? cell_TEXT : Number.isInteger(value) && !/[.e]/.test(text) ? cell_INTEGER : cell_NUMBER;
-        cell.value = value === 0 ? 0 : value;
-        return scratch;
-    }
-    if (typeof value === 'boolean') {
-        const text = value ? TRUE_TEXT : FALSE_TEXT;
-        cell.kind = cell_BOOLEAN;
-        cell.value = value ? 1 : 0;
-        cell.buffer = text;
-        cell.start = 0;
-        cell.end = text.length;
-        return scratch;
-    }
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    scratch = ensure(scratch, text.length * 3);
-    const length = scratch.write(text, 0, 'utf8');
-    cell_classifyBytes(cell, scratch, 0, length, true);
-    return scratch;
-}
-function ensure(scratch, bytes) {
-    return scratch.length >= bytes ? scratch : Buffer.allocUnsafe(Math.max(bytes, scratch.length * 2, 256));
-}
-/** Unicode code points in UTF-8 bytes [start, end): bytes that are not continuation bytes. */
-function codePointLength(buffer, start, end) {
-    let count = 0;
-    for (let i = start; i < end; i += 1)
-        if ((buffer[i] & 0xc0) !== 0x80)
-            count += 1;
-    return count;
-}
-/** The cell's text as written (numbers as their shortest text for typed values). */
-function cell_cellText(cell) {
-    return cell.buffer.toString('utf8', cell.start, cell.end);
-}
-/**
- * cellText for a test that does not keep the string: a slice of the already decoded text when there
- * is one (it may share that text's memory, so it is not for keeping).
- */
-function cell_transientText(cell) {
-    if (cell.decodedFrom === cell.buffer)
-        return cell.decoded.slice(cell.start - cell.decodedBase, cell.end - cell.decodedBase);
-    return cell.buffer.toString('utf8', cell.start, cell.end);
-}
-
+// EXTERNAL MODULE: ./src/core/data/cell.ts
+var data_cell = __webpack_require__(8118);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/core/data/csv-tokenizer.ts
@@ -2797,7 +2022,7 @@ class EvaluationBuilder {
     sourceNulls = 0;
     nullLines = [];
     slices;
-    cell = cell_newCell();
+    cell = (0,data_cell/* newCell */.No)();
     scratch = Buffer.allocUnsafe(256);
     constructor(options) {
         this.options = options;
@@ -2908,10 +2133,10 @@ class EvaluationBuilder {
      */
     takeLabel(row, line) {
         const kind = this.cell.kind;
-        if (kind === cell_INTEGER || kind === cell_NUMBER || kind === cell_BOOLEAN) {
+        if (kind === data_cell/* INTEGER */.vh || kind === data_cell/* NUMBER */.uk || kind === data_cell/* BOOLEAN */.Jx) {
             this.labelNumbers[row] = this.cell.value;
             this.labelCodes[row] = -1;
-            if (kind === cell_BOOLEAN)
+            if (kind === data_cell/* BOOLEAN */.Jx)
                 this.counts.booleans += 1;
             else
                 this.counts.numbers += 1;
@@ -2919,7 +2144,7 @@ class EvaluationBuilder {
         }
         this.labelNumbers[row] = Number.NaN;
         this.labelCodes[row] = -1;
-        if (kind === cell_NULL) {
+        if (kind === data_cell/* NULL */.Cq) {
             this.nullLabel(row, line);
             return false;
         }
@@ -2989,11 +2214,11 @@ class EvaluationBuilder {
                 const q = quoting[at];
                 if (q === 2)
                     this.notNumeric(feature, text(at), lines[row]);
-                cell_classifyBytes(cell, buffer, starts[at], ends[at], q !== 0);
+                (0,data_cell/* classifyBytes */.E)(cell, buffer, starts[at], ends[at], q !== 0);
                 const kind = cell.kind;
-                if (kind === cell_INTEGER || kind === cell_NUMBER || kind === cell_BOOLEAN)
+                if (kind === data_cell/* INTEGER */.vh || kind === data_cell/* NUMBER */.uk || kind === data_cell/* BOOLEAN */.Jx)
                     features[out] = cell.value;
-                else if (kind === cell_NULL || kind === cell_EMPTY)
+                else if (kind === data_cell/* NULL */.Cq || kind === data_cell/* EMPTY */.wg)
                     features[out] = Number.NaN;
                 else
                     this.notNumeric(feature, text(at), lines[row]);
@@ -3001,7 +2226,7 @@ class EvaluationBuilder {
         }
         if (this.labelAt >= 0) {
             for (let row = 0, at = base + this.labelAt; row < rows; row += 1, at += width) {
-                cell_classifyBytes(cell, buffer, starts[at], ends[at], quoting[at] !== 0);
+                (0,data_cell/* classifyBytes */.E)(cell, buffer, starts[at], ends[at], quoting[at] !== 0);
                 if (this.takeLabel(first + row, lines[row]))
                     this.labelText(first + row, text(at));
             }
@@ -3025,8 +2250,8 @@ class EvaluationBuilder {
                 }
                 else {
                     // An unquoted empty field or null marker is missing.
-                    cell_classifyBytes(cell, buffer, start, end, false);
-                    value = cell.kind === cell_NULL ? MISSING_CATEGORY : text(at);
+                    (0,data_cell/* classifyBytes */.E)(cell, buffer, start, end, false);
+                    value = cell.kind === data_cell/* NULL */.Cq ? MISSING_CATEGORY : text(at);
                 }
                 this.category(slice, first + row, value);
                 if (unquoted)
@@ -3057,11 +2282,11 @@ class EvaluationBuilder {
                 number = Number.NaN;
             }
             else {
-                this.scratch = cell_classifyValue(cell, value, this.scratch);
+                this.scratch = (0,data_cell/* classifyValue */.Ws)(cell, value, this.scratch);
                 const kind = cell.kind;
-                if (kind === cell_INTEGER || kind === cell_NUMBER || kind === cell_BOOLEAN)
+                if (kind === data_cell/* INTEGER */.vh || kind === data_cell/* NUMBER */.uk || kind === data_cell/* BOOLEAN */.Jx)
                     number = cell.value;
-                else if (kind === cell_NULL || kind === cell_EMPTY)
+                else if (kind === data_cell/* NULL */.Cq || kind === data_cell/* EMPTY */.wg)
                     number = Number.NaN;
                 else
                     this.notNumeric(feature, value, line);
@@ -3070,9 +2295,9 @@ class EvaluationBuilder {
         }
         if (this.options.label !== undefined) {
             const value = this.labelAt < 0 ? undefined : values[this.labelAt];
-            this.scratch = cell_classifyValue(cell, value, this.scratch);
+            this.scratch = (0,data_cell/* classifyValue */.Ws)(cell, value, this.scratch);
             if (this.takeLabel(row, line))
-                this.labelText(row, typeof value === 'string' ? value : cell_cellText(cell));
+                this.labelText(row, typeof value === 'string' ? value : (0,data_cell/* cellText */.Ie)(cell));
         }
         for (let slice = 0; slice < this.slices.length; slice += 1) {
             const at = this.sliceAt[slice];
@@ -3376,21 +2601,8 @@ function loadOnnxRuntime() {
     return runtime;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/core/files/sha256.ts
-
-
-/** The sha256 of a file as lowercase hex, streamed (memory does not grow with the file). */
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
+// EXTERNAL MODULE: ./src/core/files/sha256.ts
+var files_sha256 = __webpack_require__(9548);
 ;// CONCATENATED MODULE: ./src/core/inference/model-signature.ts
 
 
@@ -3406,7 +2618,7 @@ async function openModel(path, name = path) {
         throw new errors/* InputError */.dz(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
     });
     try {
-        const sha256 = await sha256File(path);
+        const sha256 = await (0,files_sha256/* sha256File */.Q)(path);
         return { path, name, sha256, session, signature: signatureOf(session) };
     }
     catch (error) {
@@ -3798,84 +3010,8 @@ function documentBase(outcomes, parts) {
 
 // EXTERNAL MODULE: ./src/core/gate/evaluators.ts + 3 modules
 var gate_evaluators = __webpack_require__(5674);
-;// CONCATENATED MODULE: ./src/core/report/numbers.ts
-/**
- * Numbers for people: metric values, signed changes, percentages and intervals, as the gate's reasons
- * and the report show them. Negative numbers use the real minus sign (U+2212); NaN is `n/a`.
- *
- * Values keep 4 significant digits, except that numbers of 1000 and above keep one decimal
- * (1234.6) rather than being rounded to tens; magnitudes below 10⁻⁴ or from 10⁹ are written in
- * exponent form (1.2e-5). Trailing zeros are dropped (0.80 → 0.8).
- */
-const MINUS = '\u2212';
-function trimZeros(text) {
-    return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}
-/**
- * |x| (finite, ≥ 0) with `digits` significant digits, but at least `minDecimals` decimals from 1
- * upwards, and never more digits than the shortest text that reads back as the same number.
- */
-function magnitude(a, digits, minDecimals) {
-    if (a === 0)
-        return '0';
-    if (a < 1e-4 || a >= 1e9) {
-        const shortest = (a.toExponential().split('e')[0] ?? '').replace('.', '').length;
-        const [mantissa = '', exponent = '0'] = a.toExponential(Math.min(digits, shortest) - 1).split('e');
-        return `${trimZeros(mantissa)}e${Number(exponent)}`;
-    }
-    const shortestDecimals = String(a).split('.')[1]?.length ?? 0;
-    if (a >= 1) {
-        const integerDigits = String(Math.floor(a)).length;
-        return trimZeros(a.toFixed(Math.min(shortestDecimals, Math.max(minDecimals, digits - integerDigits))));
-    }
-    const shortestDigits = String(a).replace(/^0\.0*/, '').length;
-    return trimZeros(a.toPrecision(Math.min(digits, shortestDigits)));
-}
-function signed(x, digits, minDecimals, plus, suffix = '') {
-    if (Number.isNaN(x))
-        return 'n/a';
-    if (x === 0)
-        return `${plus === '' ? '' : '±'}0${suffix}`;
-    const sign = x < 0 ? MINUS : plus;
-    const body = Number.isFinite(x) ? magnitude(Math.abs(x), digits, minDecimals) : '∞';
-    return `${sign}${body}${suffix}`;
-}
-/** A metric value: 0.8312, 12.35, 1234.6, 1.2e-5, −0.05; NaN → `n/a`, ±Infinity → `∞`, `−∞`. */
-function formatValue(x, digits = 4) {
-    return signed(x, digits, 1, '');
-}
-/** A change, always signed: +0.0123, −0.031; exactly zero is `±0`, NaN is `n/a`. */
-function formatDelta(x, digits = 4) {
-    return signed(x, digits, 1, '+');
-}
-/**
- * A fraction as a percentage with 3 significant digits (no decimals are cut from the integer part):
- * 0.0312 → +3.12%, −0.5 → −50%, 0.0006 → +0.06%, 12.345 → +1235%; zero is ±0%, NaN is `n/a`.
- */
-function formatPercent(fraction, options = {}) {
-    const { digits = 3, signed: withSign = true } = options;
-    return signed(fraction * 100, digits, 0, withSign ? '+' : '', '%');
-}
-/**
- * Formats `a` and `b` with `format`, starting at `digits` significant digits and adding more (up to
- * 17) until two different numbers read differently, so a message never says "0.8 is below the
- * minimum 0.8".
- */
-function formatApart(a, b, format = formatValue, fromDigits = 4) {
-    let digits = fromDigits;
-    let pair = [format(a, digits), format(b, digits)];
-    while (a !== b && pair[0] === pair[1] && digits < 17) {
-        digits += 1;
-        pair = [format(a, digits), format(b, digits)];
-    }
-    return pair;
-}
-/** An interval as `[−0.045, −0.018]`; ends that would read the same get more digits. */
-function formatInterval(interval, format = formatValue) {
-    const [low, high] = formatApart(interval[0], interval[1], format);
-    return `[${low}, ${high}]`;
-}
-
+// EXTERNAL MODULE: ./src/core/report/numbers.ts
+var numbers = __webpack_require__(3596);
 ;// CONCATENATED MODULE: ./src/core/gate/judge.ts
 /**
  * Judges a gate's rules on the computed metrics: absolute bounds on the candidate's point value,
@@ -3896,8 +3032,8 @@ function above(a, b, ...scale) {
     return a - b > TOLERANCE * Math.max(Math.abs(a), Math.abs(b), ...scale.map(Math.abs));
 }
 /** Both numbers formatted; with more digits when they differ beyond rounding but would read the same. */
-function pair(a, b, scale = [], format = formatValue, digits = 4) {
-    return above(a, b, ...scale) || above(b, a, ...scale) ? formatApart(a, b, format, digits) : [format(a, digits), format(b, digits)];
+function pair(a, b, scale = [], format = numbers/* formatValue */.Fl, digits = 4) {
+    return above(a, b, ...scale) || above(b, a, ...scale) ? (0,numbers/* formatApart */.Wq)(a, b, format, digits) : [format(a, digits), format(b, digits)];
 }
 /** How much worse the candidate is than the baseline: (baseline − candidate) for higher-is-better, (candidate − baseline) for lower. Negative when it is better. */
 function worsening(direction, baseline, candidate) {
@@ -3947,7 +3083,7 @@ function checkRuleMetrics(rules, available, context) {
 }
 /** The check of an absolute bound, e.g. `≥ 0.8`. */
 function boundCheck(kind, limit) {
-    return `${kind === 'min' ? '≥' : '≤'} ${formatValue(limit)}`;
+    return `${kind === 'min' ? '≥' : '≤'} ${(0,numbers/* formatValue */.Fl)(limit)}`;
 }
 /** Judges an absolute bound on the candidate's point value: `min` (value ≥ limit) or `max` (value ≤ limit). */
 function judgeBound(subject, value, kind, limit) {
@@ -3966,14 +3102,14 @@ function withLevel(check, confidence) {
 /** The check of an allowed regression, e.g. `Δ ≥ −0.01 (95%)` or `Δ ≤ +5%`. */
 function regressionCheck(direction, limit, confidence) {
     const op = direction === 'higher' ? '≥' : '≤';
-    const sign = direction === 'higher' ? MINUS : '+';
-    const amount = `${formatValue(limit.value)}${limit.kind === 'percent' ? '%' : ''}`;
+    const sign = direction === 'higher' ? numbers/* MINUS */.N5 : '+';
+    const amount = `${(0,numbers/* formatValue */.Fl)(limit.value)}${limit.kind === 'percent' ? '%' : ''}`;
     return withLevel(`Δ ${op} ${limit.value === 0 ? amount : `${sign}${amount}`}`, confidence);
 }
 /** The check of a required improvement, e.g. `Δ > 0` or `Δ < −0.01 (95%)`. */
 function improvementCheck(direction, minImprovement, confidence) {
     const op = direction === 'higher' ? '>' : '<';
-    const amount = minImprovement === 0 ? '0' : `${direction === 'higher' ? '+' : MINUS}${formatValue(minImprovement)}`;
+    const amount = minImprovement === 0 ? '0' : `${direction === 'higher' ? '+' : numbers/* MINUS */.N5}${(0,numbers/* formatValue */.Fl)(minImprovement)}`;
     return withLevel(`Δ ${op} ${amount}`, confidence);
 }
 function prepare(subject, comparison, check, what, confidence) {
@@ -4008,7 +3144,7 @@ function decimalsOf(text) {
 function atDecimals(x, decimals, shown) {
     if (/e/.test(shown) || decimals <= decimalsOf(shown) || !Number.isFinite(x))
         return shown;
-    const fixed = formatValue(Number(x.toFixed(Math.min(decimals, 20))), 17);
+    const fixed = (0,numbers/* formatValue */.Fl)(Number(x.toFixed(Math.min(decimals, 20))), 17);
     return decimalsOf(fixed) > decimalsOf(shown) ? fixed : shown;
 }
 /**
@@ -4020,7 +3156,7 @@ function evidence(baseline, candidate, interval, confidence, ends, decimals) {
     if (interval !== undefined && confidence !== undefined)
         return `(${levelText(confidence)} CI of Δ ${ends(interval[0])} to ${ends(interval[1])})`;
     if (baseline === candidate)
-        return `(${formatValue(candidate)})`;
+        return `(${(0,numbers/* formatValue */.Fl)(candidate)})`;
     const [from, to] = pair(baseline, candidate);
     return `(${atDecimals(baseline, decimals, from)} → ${atDecimals(candidate, decimals, to)})`;
 }
@@ -4036,7 +3172,7 @@ function judgeRegression(subject, comparison, limit, confidence) {
     const check = regressionCheck(direction, limit, confidence);
     const fall = direction === 'higher' ? 'fall' : 'rise';
     const percent = limit.kind === 'percent';
-    const limitText = `${formatValue(limit.value)}${percent ? '%' : ''}`;
+    const limitText = `${(0,numbers/* formatValue */.Fl)(limit.value)}${percent ? '%' : ''}`;
     const prepared = prepare(subject, comparison, check, `the allowed ${fall} of ${limitText}`, confidence);
     if (!prepared.ready)
         return prepared.judgement;
@@ -4046,14 +3182,14 @@ function judgeRegression(subject, comparison, limit, confidence) {
     const scale = [baseline, candidate];
     // Sizes in the limit's unit: percent of |baseline| for a percent limit (when the baseline is not 0).
     const relative = percent && baseline !== 0;
-    const percentOf = (x, digits) => formatPercent(x, { signed: false, digits: digits ?? 3 });
-    const ends = (x) => (relative ? formatPercent(x / Math.abs(baseline)) : formatDelta(x));
+    const percentOf = (x, digits) => (0,numbers/* formatPercent */.l9)(x, { signed: false, digits: digits ?? 3 });
+    const ends = (x) => (relative ? (0,numbers/* formatPercent */.l9)(x / Math.abs(baseline)) : (0,numbers/* formatDelta */.CW)(x));
     const [worseText, apart] = relative ? pair(Math.abs(delta) / Math.abs(baseline), limit.value / 100, [], percentOf, 3) : pair(Math.abs(delta), allowed, scale);
     const allowedText = percent && baseline === 0 ? `${limitText} of a baseline of 0` : apart;
     const moved = delta === 0 ? 'did not change' : `${delta > 0 ? 'rose' : 'fell'} by ${worseText}`;
     // The precision of the change in the metric's units: for a percentage, |Δ| to as many significant digits.
     const significant = worseText.replace(/[^0-9]/g, '').replace(/^0+/, '').length;
-    const decimals = decimalsOf(relative ? formatValue(Math.abs(delta), Math.max(1, significant)) : worseText);
+    const decimals = decimalsOf(relative ? (0,numbers/* formatValue */.Fl)(Math.abs(delta), Math.max(1, significant)) : worseText);
     const shown = `${subject} ${moved} ${evidence(baseline, candidate, interval, confidence, ends, decimals)}`;
     if (interval !== undefined) {
         const worstLow = direction === 'higher' ? -interval[1] : interval[0];
@@ -4079,7 +3215,7 @@ function judgeImprovement(subject, comparison, minImprovement, confidence) {
     const { direction } = comparison;
     const check = improvementCheck(direction, minImprovement, confidence);
     const rise = direction === 'higher' ? 'rise' : 'fall';
-    const required = minImprovement === 0 ? `the required ${rise}` : `the required ${rise} of more than ${formatValue(minImprovement)}`;
+    const required = minImprovement === 0 ? `the required ${rise}` : `the required ${rise} of more than ${(0,numbers/* formatValue */.Fl)(minImprovement)}`;
     const prepared = prepare(subject, comparison, check, required, confidence);
     if (!prepared.ready)
         return prepared.judgement;
@@ -4087,7 +3223,7 @@ function judgeImprovement(subject, comparison, minImprovement, confidence) {
     const gain = direction === 'higher' ? delta : -delta;
     const scale = [baseline, candidate];
     const [gainText, minText] = pair(Math.abs(delta), minImprovement, scale);
-    const shown = `${subject} ${movement(delta, () => gainText)} ${evidence(baseline, candidate, interval, confidence, formatDelta, decimalsOf(gainText))}`;
+    const shown = `${subject} ${movement(delta, () => gainText)} ${evidence(baseline, candidate, interval, confidence, numbers/* formatDelta */.CW, decimalsOf(gainText))}`;
     const must = minImprovement === 0 ? `it must ${rise}` : `it must ${rise} by more than ${minText}`;
     const more = minImprovement === 0 ? '' : `, more than the required ${minText}`;
     const pointFails = !above(gain, minImprovement, ...scale);
@@ -4169,15 +3305,15 @@ function numbersGate(options, candidate) {
     const baseline = options.baseline !== undefined && 'metrics' in options.baseline ? options.baseline.metrics : undefined;
     const ruled = [...new Set(policy.rules.map((rule) => rule.metric))];
     for (const name of ruled)
-        requireMetric(candidate, name, 'the policy judges');
+        (0,metrics_file/* requireMetric */.Ks)(candidate, name, 'the policy judges');
     const names = ruled.length > 0 ? ruled : [...candidate.values.keys()];
     const compared = names.map((name) => {
         const rule = policy.rules.find((r) => r.metric === name);
         const direction = rule === undefined ? knownDirection(name) : resolveDirection(rule);
         const info = { name, title: name, direction: direction ?? 'higher' };
-        const value = findMetric(candidate, name);
+        const value = (0,metrics_file/* findMetric */.GF)(candidate, name);
         const needsBaseline = policy.rules.some((r) => r.metric === name && comparesWithBaseline(r));
-        const base = baseline === undefined ? undefined : needsBaseline ? requireMetric(baseline, name, 'the policy compares with the baseline') : findMetric(baseline, name);
+        const base = baseline === undefined ? undefined : needsBaseline ? (0,metrics_file/* requireMetric */.Ks)(baseline, name, 'the policy compares with the baseline') : (0,metrics_file/* findMetric */.GF)(baseline, name);
         return compareMetric(info, { value }, base === undefined ? undefined : { value: base });
     });
     const results = new Map(compared.map(({ result }) => [result.name, result]));
@@ -4358,7 +3494,7 @@ async function openModels(options, candidatePath) {
     if (options.baseline === undefined || !('model' in options.baseline))
         return { candidate };
     try {
-        return { candidate, baseline: await openModel(options.baseline.model) };
+        return { candidate, baseline: await openModel(options.baseline.model, options.baseline.name) };
     }
     catch (error) {
         await releaseModel(candidate);
@@ -4420,7 +3556,7 @@ async function scoredGate(options, candidatePath) {
             }
             if (baselineNumbers !== undefined) {
                 const needed = policy.rules.some((rule) => rule.metric === info.name && comparesWithBaseline(rule));
-                const value = needed ? requireMetric(baselineNumbers, info.name, 'the policy compares with the baseline') : findMetric(baselineNumbers, info.name);
+                const value = needed ? (0,metrics_file/* requireMetric */.Ks)(baselineNumbers, info.name, 'the policy compares with the baseline') : (0,metrics_file/* findMetric */.GF)(baselineNumbers, info.name);
                 return value === undefined ? compareMetric(info, candidate) : compareMetric(info, candidate, { value });
             }
             return compareMetric(info, candidate);
@@ -4721,155 +3857,10 @@ function mergeRules(policyRules, inlineRules) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(3116);
-;// CONCATENATED MODULE: ./src/core/profile/hash.ts
-/**
- * 32-bit hashing for the data profile's hot path: one call per CSV field, so both functions are
- * allocation-free and work on bytes and numbers directly (no strings are built).
- *
- * Both compute MurmurHash3 x86_32 (Austin Appleby, SMHasher, public domain reference
- * `MurmurHash3_x86_32`): `hashBytes` over a byte range, `hashNumber` over the 8 little-endian bytes
- * of a float64. The results are unsigned 32-bit integers and are identical on every platform.
- *
- * Uniqueness keys. 32 bits collide too often to count distinct values exactly beyond a few
- * thousand (birthday bound: about n²/2³³ colliding pairs among n values, so ~1 at n ≈ 93,000).
- * Callers that need an exact-ish distinct count build a wider key from two calls with different
- * seeds, `low = hashBytes(b, s, e, HASH_SEED_LOW)` and `high = hashBytes(b, s, e, HASH_SEED_HIGH)`:
- * either keep the pair (64 bits, as a BigInt or a string key) or fold it into one float64-exact
- * number `(high & 0x1fffff) * 2 ** 32 + low` (53 bits). Two MurmurHash3_x86_32 hashes under
- * different seeds are not a true 64-bit hash (seed-independent collisions can be constructed on
- * purpose), but on data that is not adversarial they behave like random bits: about n²/2⁶⁵
- * expected colliding pairs for the 64-bit pair (~0.03 at 10⁹ values) and n²/2⁵⁴ for the 53-bit
- * number (~0.6 at 10⁸ values), so counts are exact-ish, not exact.
- * HyperLogLog sketches take a single 32-bit hash (see hyperloglog.ts for the range that allows).
- */
-/** Seed for the profiler's primary 32-bit hash (HyperLogLog input and low half of uniqueness keys). */
-const HASH_SEED_LOW = 0x9747b28c;
-/** Seed for the second half of a 64-bit-ish uniqueness key; any value different from HASH_SEED_LOW. */
-const hash_HASH_SEED_HIGH = 0x5bd1e995;
-const C1 = 0xcc9e2d51;
-const C2 = 0x1b873593;
-// Scratch for hashNumber: a float64 and its two 32-bit halves, shared, so hashing allocates nothing.
-const scratchFloat = new Float64Array(1);
-const scratchWords = new Int32Array(scratchFloat.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LOW_WORD = (/* unused pure expression or super */ null && (LITTLE_ENDIAN ? 0 : 1));
-const HIGH_WORD = (/* unused pure expression or super */ null && (LITTLE_ENDIAN ? 1 : 0));
-/** Mixes one 32-bit block into the running state (the MurmurHash3 body step). */
-function mixBlock(h, k) {
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-/** The MurmurHash3 finalizer (fmix32) after xoring in the length; returns the bits as a signed 32-bit int. */
-function finalize(h, length) {
-    h ^= length;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
-}
-/**
- * MurmurHash3_x86_32 of `buffer[start, end)` with `seed` (taken modulo 2³²): the reference
- * algorithm reading 4-byte blocks little-endian, a 1–3 byte tail, then fmix32. Returns an unsigned
- * 32-bit integer equal to the reference `MurmurHash3_x86_32(key, len, seed)`. O(end − start),
- * no allocation. Indices are trusted (the caller's tokenizer produced them); out-of-range bytes read
- * as 0 rather than throwing.
- */
-function hashBytes(buffer, start, end, seed) {
-    return hash_signedHashBytes(buffer, start, end, seed) >>> 0;
-}
-/**
- * `hashBytes` as a signed 32-bit integer (the same 32 bits): hot paths keep hashes signed, as V8
- * holds every signed 32-bit integer unboxed while unsigned ones from 2³¹ up become heap numbers.
- */
-function hash_signedHashBytes(buffer, start, end, seed) {
-    let h = seed | 0;
-    const length = end - start;
-    const blocksEnd = start + (length & ~3);
-    let i = start;
-    for (; i < blocksEnd; i += 4) {
-        const k = buffer[i] | (buffer[i + 1] << 8) | (buffer[i + 2] << 16) | (buffer[i + 3] << 24);
-        h = mixBlock(h, k);
-    }
-    const tail = length & 3;
-    if (tail !== 0) {
-        let k = 0;
-        if (tail === 3)
-            k ^= buffer[i + 2] << 16;
-        if (tail >= 2)
-            k ^= buffer[i + 1] << 8;
-        k ^= buffer[i];
-        k = Math.imul(k, C1);
-        k = (k << 15) | (k >>> 17);
-        k = Math.imul(k, C2);
-        h ^= k;
-    }
-    return finalize(h, length);
-}
-/**
- * `signedHashBytes`, also counting the Unicode code points of the UTF-8 bytes (the bytes that are
- * not continuation bytes) into `counted[0]`, in the same pass. O(end − start), no allocation.
- */
-function hash_hashBytesCounting(buffer, start, end, seed, counted) {
-    let h = seed | 0;
-    const length = end - start;
-    const blocksEnd = start + (length & ~3);
-    let continuations = 0;
-    let i = start;
-    for (; i < blocksEnd; i += 4) {
-        const k = buffer[i] | (buffer[i + 1] << 8) | (buffer[i + 2] << 16) | (buffer[i + 3] << 24);
-        // Continuation bytes are 10xxxxxx: bit 7 set, bit 6 clear; count them four at a time.
-        continuations += Math.imul(((k & ~(k << 1)) >>> 7) & 0x01010101, 0x01010101) >>> 24;
-        h = mixBlock(h, k);
-    }
-    const tail = length & 3;
-    if (tail !== 0) {
-        let k = 0;
-        if (tail === 3)
-            k ^= buffer[i + 2] << 16;
-        if (tail >= 2)
-            k ^= buffer[i + 1] << 8;
-        k ^= buffer[i];
-        continuations += Math.imul(((k & ~(k << 1)) >>> 7) & 0x01010101, 0x01010101) >>> 24;
-        k = Math.imul(k, C1);
-        k = (k << 15) | (k >>> 17);
-        k = Math.imul(k, C2);
-        h ^= k;
-    }
-    counted[0] = length - continuations;
-    return finalize(h, length);
-}
-/**
- * MurmurHash3_x86_32 of the 8 little-endian IEEE-754 bytes of `value` with `seed`, i.e. the same
- * result as `hashBytes` over `Buffer.writeDoubleLE(value)`. −0 is hashed as +0 and every NaN as
- * the canonical quiet NaN (0x7FF8000000000000), so numerically equal values hash alike. O(1), no
- * allocation (a module-level Float64Array/Uint32Array scratch).
- */
-function hashNumber(value, seed) {
-    return hash_signedHashNumber(value, seed) >>> 0;
-}
-/** `hashNumber` as a signed 32-bit integer (the same 32 bits; see signedHashBytes). */
-function hash_signedHashNumber(value, seed) {
-    scratchFloat[0] = value === 0 ? 0 : value;
-    let low;
-    let high;
-    if (value !== value) {
-        low = 0;
-        high = 0x7ff80000;
-    }
-    else {
-        low = scratchWords[LOW_WORD];
-        high = scratchWords[HIGH_WORD];
-    }
-    let h = mixBlock(seed | 0, low | 0);
-    h = mixBlock(h, high | 0);
-    return finalize(h, 8);
-}
-
+// EXTERNAL MODULE: ./src/core/report/markdown.ts
+var markdown = __webpack_require__(4201);
+// EXTERNAL MODULE: ./src/core/profile/hash.ts
+var hash = __webpack_require__(7861);
 ;// CONCATENATED MODULE: ./src/core/schema/unique-index.ts
 /**
  * Exact duplicate detection for `unique` columns and `key` column sets, in two steps so that no step
@@ -5058,11 +4049,11 @@ const [TYPE, NULLABLE, MIN, MAX, EXCLUSIVE_MIN, EXCLUSIVE_MAX, ALLOWED, PATTERN,
 /** The cell kinds each type accepts, one bit per kind. */
 const EVERY_KIND = 0xff;
 const ACCEPTS = {
-    integer: 1 << cell_INTEGER,
-    number: (1 << cell_INTEGER) | (1 << cell_NUMBER),
-    boolean: 1 << cell_BOOLEAN,
-    date: 1 << cell_DATE,
-    datetime: (1 << cell_DATE) | (1 << cell_DATETIME),
+    integer: 1 << data_cell/* INTEGER */.vh,
+    number: (1 << data_cell/* INTEGER */.vh) | (1 << data_cell/* NUMBER */.uk),
+    boolean: 1 << data_cell/* BOOLEAN */.Jx,
+    date: 1 << data_cell/* DATE */.vH,
+    datetime: (1 << data_cell/* DATE */.vH) | (1 << data_cell/* DATETIME */.cD),
     string: EVERY_KIND,
     category: EVERY_KIND,
 };
@@ -5480,6 +4471,7 @@ function renderValidationMarkdown(report, profile) {
 
 
 
+
 /** Failed checks listed under the table; the slice section has the rest. */
 const MAX_LISTED = 8;
 const gate_report_count = (value) => value.toLocaleString('en-US');
@@ -5490,9 +4482,6 @@ function worst(outcomes) {
     if (outcomes.some((outcome) => outcome.status === 'pass'))
         return 'pass';
     return outcomes.length > 0 ? 'skipped' : undefined;
-}
-function gate_report_cell(text) {
-    return text.replaceAll('|', '\\|');
 }
 function sideName(side) {
     return side.kind === 'model' ? code(side.path) : code(side.origin);
@@ -5521,7 +4510,7 @@ function context(doc) {
     return parts.join(' ');
 }
 function ruleCell(outcomes) {
-    return outcomes.map((outcome) => gate_report_cell(outcome.check)).join('<br>');
+    return outcomes.map((outcome) => (0,markdown/* cell */.H)(outcome.check)).join('<br>');
 }
 function metricName(row) {
     return row.title === row.name ? code(row.name) : `${row.title} (${code(row.name)})`;
@@ -5533,7 +4522,7 @@ function metricsTable(doc) {
         const rows = doc.metrics.map((row) => {
             const outcomes = outcomesOf(row.name);
             const status = worst(outcomes);
-            return [metricName(row), formatValue(row.candidate), row.candidateInterval === undefined ? '' : formatInterval(row.candidateInterval), ruleCell(outcomes), status === undefined ? '' : RESULT[status]];
+            return [metricName(row), (0,numbers/* formatValue */.Fl)(row.candidate), row.candidateInterval === undefined ? '' : (0,numbers/* formatInterval */.vy)(row.candidateInterval), ruleCell(outcomes), status === undefined ? '' : RESULT[status]];
         });
         return (0,markdown_table/* markdownTable */.Q)([['Metric', 'Candidate', '95% CI', 'Rule', 'Result'], ...rows], { align: ['l', 'r', 'c', 'l', 'l'] });
     }
@@ -5542,11 +4531,11 @@ function metricsTable(doc) {
         const status = worst(outcomes);
         return [
             metricName(row),
-            row.baseline === undefined ? 'n/a' : formatValue(row.baseline),
-            formatValue(row.candidate),
-            row.delta === undefined ? '' : formatDelta(row.delta),
-            row.deltaPct === undefined ? '' : formatPercent(row.deltaPct / 100),
-            row.deltaInterval === undefined ? '' : formatInterval(row.deltaInterval, formatDelta),
+            row.baseline === undefined ? 'n/a' : (0,numbers/* formatValue */.Fl)(row.baseline),
+            (0,numbers/* formatValue */.Fl)(row.candidate),
+            row.delta === undefined ? '' : (0,numbers/* formatDelta */.CW)(row.delta),
+            row.deltaPct === undefined ? '' : (0,numbers/* formatPercent */.l9)(row.deltaPct / 100),
+            row.deltaInterval === undefined ? '' : (0,numbers/* formatInterval */.vy)(row.deltaInterval, numbers/* formatDelta */.CW),
             ruleCell(outcomes),
             status === undefined ? '' : RESULT[status],
         ];
@@ -5565,15 +4554,12 @@ function failuresList(doc) {
         shown.push(`- … and ${failed.length - MAX_LISTED} more (see the slices below)`);
     return `Failed checks:\n${shown.join('\n')}`;
 }
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
 function sliceCell(row) {
     return row.metrics
         .map((metric) => {
         if (metric.baseline === undefined || metric.delta === undefined)
-            return `${metric.name} ${formatValue(metric.candidate)}`;
-        return `${metric.name} ${formatValue(metric.baseline)} → ${formatValue(metric.candidate)} (${formatDelta(metric.delta)})`;
+            return `${metric.name} ${(0,numbers/* formatValue */.Fl)(metric.candidate)}`;
+        return `${metric.name} ${(0,numbers/* formatValue */.Fl)(metric.baseline)} → ${(0,numbers/* formatValue */.Fl)(metric.candidate)} (${(0,numbers/* formatDelta */.CW)(metric.delta)})`;
     })
         .join('<br>');
 }
@@ -5590,12 +4576,12 @@ function slicesSection(doc) {
         return row.rows < section.minRows ? `too few rows (< ${gate_report_count(section.minRows)})` : '';
     };
     const table = (0,markdown_table/* markdownTable */.Q)([['Column', 'Value', 'Rows', 'Metrics', 'Result'], ...section.rows.map((row) => [code(row.column), code(row.value), gate_report_count(row.rows), sliceCell(row), status(row)])], { align: ['l', 'l', 'r', 'l', 'l'] });
-    const rule = section.rule === undefined ? 'shown, not judged' : `rule ${gate_report_cell(section.rule)}`;
+    const rule = section.rule === undefined ? 'shown, not judged' : `rule ${(0,markdown/* cell */.H)(section.rule)}`;
     const title = flagged.length > 0
         ? `❌ Slices: ${flagged.length} of ${judged.length} judged regress beyond the rule`
         : `Slices by ${section.columns.map(code).join(', ')} (${rule})`;
     const notes = flagged.map((row) => `- ${row.outcomes.filter((outcome) => outcome.status === 'fail').map((outcome) => outcome.reason).join('; ')}`);
-    return details(title, [notes.join('\n'), table, `The largest ${section.top} values of each column have their own slice; the rest are \`other\`. Slices are judged on point estimates.`].filter((part) => part !== '').join('\n\n'));
+    return (0,markdown/* details */.z)(title, [notes.join('\n'), table, `The largest ${section.top} values of each column have their own slice; the rest are \`other\`. Slices are judged on point estimates.`].filter((part) => part !== '').join('\n\n'));
 }
 function matrix(labels, values) {
     return (0,markdown_table/* markdownTable */.Q)([['true ↓ / predicted →', ...labels.map(code)], ...values.map((row, index) => [code(labels[index] ?? ''), ...row.map(gate_report_count)])], {
@@ -5610,7 +4596,7 @@ function confusionSection(doc) {
     const parts = [`Candidate:\n\n${matrix(confusion.labels, confusion.candidate)}`];
     if (confusion.baseline !== undefined)
         parts.push(`Baseline:\n\n${matrix(confusion.labels, confusion.baseline)}`);
-    return details(`Confusion matrix${at}`, parts.join('\n\n'));
+    return (0,markdown/* details */.z)(`Confusion matrix${at}`, parts.join('\n\n'));
 }
 function fingerprint(role, side) {
     if (side.kind === 'metrics')
@@ -5633,22 +4619,22 @@ function fingerprintSection(doc) {
         }
     }
     lines.push(...doc.notes.map((note) => `- ${note}`));
-    return details('Data and model fingerprints', lines.join('\n'));
+    return (0,markdown/* details */.z)('Data and model fingerprints', lines.join('\n'));
 }
 function candidateIntervals(doc) {
     if (doc.baseline === undefined || !doc.metrics.some((row) => row.candidateInterval !== undefined))
         return '';
     const rows = doc.metrics.map((row) => [
         metricName(row),
-        row.baselineInterval === undefined ? '' : formatInterval(row.baselineInterval),
-        row.candidateInterval === undefined ? '' : formatInterval(row.candidateInterval),
+        row.baselineInterval === undefined ? '' : (0,numbers/* formatInterval */.vy)(row.baselineInterval),
+        row.candidateInterval === undefined ? '' : (0,numbers/* formatInterval */.vy)(row.candidateInterval),
     ]);
-    return details('95% intervals of each model', (0,markdown_table/* markdownTable */.Q)([['Metric', 'Baseline', 'Candidate'], ...rows], { align: ['l', 'c', 'c'] }));
+    return (0,markdown/* details */.z)('95% intervals of each model', (0,markdown_table/* markdownTable */.Q)([['Metric', 'Baseline', 'Candidate'], ...rows], { align: ['l', 'c', 'c'] }));
 }
 function reproduceSection(doc) {
     if (doc.reproduce === undefined)
         return '';
-    return details('Reproduce locally', `From a checkout of cd4ml-actions (after \`npm ci\`), in this repository:\n\n\`\`\`sh\n${doc.reproduce}\n\`\`\``);
+    return (0,markdown/* details */.z)('Reproduce locally', `From a checkout of cd4ml-actions (after \`npm ci\`), in this repository:\n\n\`\`\`sh\n${doc.reproduce}\n\`\`\``);
 }
 /** The report as Markdown; `checkName` is the check run that carries the verdict. */
 function renderGateMarkdown(doc, checkName) {
@@ -5669,1182 +4655,8 @@ function renderGateMarkdown(doc, checkName) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
-;// CONCATENATED MODULE: ./src/core/profile/hyperloglog.ts
-/**
- * HyperLogLog distinct-count sketch over 32-bit hashes (Flajolet, Fusy, Gandouet, Meunier 2007,
- * "HyperLogLog: the analysis of a near-optimal cardinality estimation algorithm"), mergeable across
- * CSV shards and profile runs. Feed it hashes from hash.ts (`hashBytes` / `hashNumber`, one seed
- * for every sketch that will be merged).
- */
-
-/** Smallest and largest supported precision (16 to 65,536 registers). */
-const HLL_MIN_PRECISION = 4;
-const HLL_MAX_PRECISION = 16;
-const TWO_32 = (/* unused pure expression or super */ null && (2 ** 32));
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-/** 2^-r for every register value a 32-bit hash can produce (r ≤ 33 − p ≤ 29). */
-const INVERSE_POWERS = Float64Array.from({ length: 34 }, (_, r) => 2 ** -r);
-/** The bias constant α_m of the raw estimator (Flajolet et al. 2007, Fig. 3). */
-function alpha(m) {
-    if (m === 16)
-        return 0.673;
-    if (m === 32)
-        return 0.697;
-    if (m === 64)
-        return 0.709;
-    return 0.7213 / (1 + 1.079 / m);
-}
-/**
- * HyperLogLog with precision p: m = 2^p one-byte registers (p = 12 → 4,096 registers, 4 KiB).
- *
- * Accuracy: relative standard error 1.04/√m (1.625% at p = 12; `standardError(p)`), across the
- * range where the raw estimator or linear counting applies. Estimator (Flajolet et al. 2007,
- * Fig. 3): raw E = α_m·m²/Σ2^−M[j]; when E ≤ 2.5·m and some register is still zero the
- * small-range correction m·ln(m/V) (linear counting over the V empty registers) is returned
- * instead, which is near exact for counts far below m (±1 or so under ~m/40); when E > 2³²/30 the
- * large-range correction −2³²·ln(1 − E/2³²) undoes 32-bit hash collisions. HLL++ (Heule, Nunkesser,
- * Hall 2013) switches at a lower, per-precision threshold (3,100 for p = 12), but only together with
- * its empirical bias tables for the raw estimate, which this sketch does not carry; without them the
- * 2.5·m switch is the accurate one. Around that switch (n ≈ 2.5·m to 3·m) the estimate runs up to
- * ~1.5% high, within one standard error.
- *
- * Usable range with 32-bit hashes: up to about 10⁸ distinct values the error stays at 1.04/√m; by
- * 10⁹ (a quarter of the hash space) hash collisions make the large-range correction noisy, and an
- * estimate near 2³² ≈ 4.3·10⁹ is saturated (it is returned uncorrected, as a lower bound).
- */
-class hyperloglog_HyperLogLog {
-    p;
-    m;
-    registers;
-    shift;
-    /** The bit below the p bits shifted out: 1 << (p − 1). */
-    floor;
-    constructor(p = 12) {
-        if (!Number.isInteger(p) || p < HLL_MIN_PRECISION || p > HLL_MAX_PRECISION) {
-            throw new InputError(`HyperLogLog precision must be an integer from ${HLL_MIN_PRECISION} to ${HLL_MAX_PRECISION}, got ${String(p)}.`);
-        }
-        this.p = p;
-        this.m = 1 << p;
-        this.registers = new Uint8Array(this.m);
-        this.shift = 32 - p;
-        this.floor = 1 << (p - 1);
-    }
-    /** The relative standard error 1.04/√(2^p) of a sketch with precision p (Flajolet et al. 2007, Thm. 1). O(1). */
-    static standardError(p) {
-        return 1.04 / Math.sqrt(2 ** p);
-    }
-    /**
-     * Adds one 32-bit hash (signed or unsigned): its top p bits pick the register, which keeps the
-     * maximum rank (1 + leading zeros) of the remaining 32 − p bits. O(1), no allocation.
-     */
-    add(hash32) {
-        const index = hash32 >>> this.shift;
-        // The bit just below the remaining ones caps the leading zeros at 32 − p (all remaining bits zero).
-        const rank = Math.clz32((hash32 << this.p) | this.floor) + 1;
-        if (rank > this.registers[index])
-            this.registers[index] = rank;
-    }
-    /** Folds `other` into this sketch (register-wise maximum): the sketch of the union. O(m). */
-    merge(other) {
-        if (other.p !== this.p) {
-            throw new InputError(`Cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p}).`);
-        }
-        const mine = this.registers;
-        const theirs = other.registers;
-        for (let j = 0; j < this.m; j++) {
-            const r = theirs[j];
-            if (r > mine[j])
-                mine[j] = r;
-        }
-    }
-    /**
-     * Estimated number of distinct hashes added: the raw HyperLogLog estimate with the small- and
-     * large-range corrections of Flajolet et al. 2007, Fig. 3 (details and error in the class
-     * comment). 0 for an empty sketch. O(m).
-     */
-    estimate() {
-        const m = this.m;
-        let sum = 0;
-        let zeros = 0;
-        for (let j = 0; j < m; j++) {
-            const r = this.registers[j];
-            sum += INVERSE_POWERS[r];
-            if (r === 0)
-                zeros++;
-        }
-        const raw = (alpha(m) * m * m) / sum;
-        if (raw <= 2.5 * m)
-            return zeros > 0 ? m * Math.log(m / zeros) : raw;
-        if (raw > TWO_32 / 30 && raw < TWO_32)
-            return -TWO_32 * Math.log(1 - raw / TWO_32);
-        return raw;
-    }
-    /** True when nothing has been added. O(m). */
-    isEmpty() {
-        return this.registers.every((r) => r === 0);
-    }
-    toJSON() {
-        return { p: this.p, registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.byteLength).toString('base64') };
-    }
-    /** Rebuilds a sketch from `toJSON()` output, rejecting a malformed state with a one-line InputError. */
-    static fromJSON(state) {
-        if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-            throw new InputError('HyperLogLog state must be an object with "p" and "registers".');
-        }
-        const { p, registers } = state;
-        if (typeof p !== 'number' || !Number.isInteger(p) || p < HLL_MIN_PRECISION || p > HLL_MAX_PRECISION) {
-            throw new InputError(`HyperLogLog state "p" must be an integer from ${HLL_MIN_PRECISION} to ${HLL_MAX_PRECISION}, got ${JSON.stringify(p) ?? String(p)}.`);
-        }
-        if (typeof registers !== 'string' || !BASE64.test(registers)) {
-            throw new InputError('HyperLogLog state "registers" must be a base64 string.');
-        }
-        const bytes = Buffer.from(registers, 'base64');
-        const m = 1 << p;
-        if (bytes.length !== m) {
-            throw new InputError(`HyperLogLog state "registers" holds ${bytes.length} bytes; precision ${p} needs ${m}.`);
-        }
-        const sketch = new hyperloglog_HyperLogLog(p);
-        const maxRank = 32 - p + 1;
-        for (let j = 0; j < m; j++) {
-            const r = bytes[j];
-            if (r > maxRank)
-                throw new InputError(`HyperLogLog state register ${j} is ${r}; precision ${p} allows at most ${maxRank}.`);
-            sketch.registers[j] = r;
-        }
-        return sketch;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/profile/kll-sketch.ts
-/**
- * KLL quantile sketch over float64 values (Karnin, Lang, Liberty 2016, "Optimal Quantile
- * Approximation in Streams"), following the layout and compaction schedule of Apache DataSketches'
- * KLL sketch (lazy compaction, level capacities k·(2/3)^depth with a minimum width of 8, one
- * items array holding every level). The only departure is the compaction coin: it comes from a
- * seeded xorshift32 generator kept in the sketch, so the same values in the same order always give
- * the same sketch, and a serialized sketch continues exactly as one never serialized.
- *
- * Layout: `items[levels[h], levels[h + 1])` holds level h, whose items each stand for 2^h inserted
- * values; `items[0, levels[0])` is free space that level 0 fills downwards. Levels above 0 are
- * sorted; level 0 is sorted when it is compacted. `items.length` is always the total capacity
- * Σ_h levelCapacity(h) for the current number of levels, and the retained weights sum to n exactly.
- */
-
-/** Smallest and largest supported k (as in DataSketches). */
-const KLL_MIN_K = 8;
-const KLL_MAX_K = 65535;
-/** Minimum level width m of DataSketches' KLL. */
-const MIN_WIDTH = 8;
-/** Enough levels for any n up to 2^53. */
-const MAX_LEVELS = 61;
-/**
- * Capacity of level `height` in a sketch with `numLevels` levels: max(8, round(k·(2/3)^depth)) with
- * depth = numLevels − height − 1, computed exactly in integers as DataSketches' `intCapAuxAux`
- * ((2k·2^depth / 3^depth + 1) / 2, integer divisions). O(depth) BigInt arithmetic; called only
- * when the number of levels changes.
- */
-function levelCapacity(k, numLevels, height) {
-    const depth = numLevels - height - 1;
-    if (depth > 40)
-        return MIN_WIDTH; // k·(2/3)^41 < 1 for every k ≤ 65535
-    const scaled = ((2n * BigInt(k)) << BigInt(depth)) / 3n ** BigInt(depth);
-    return Math.max(MIN_WIDTH, Number((scaled + 1n) >> 1n));
-}
-/** Capacities of every level for `numLevels` levels and their sum (the items array length). O(numLevels). */
-function capacities(k, numLevels) {
-    const caps = [];
-    let total = 0;
-    for (let h = 0; h < numLevels; h++) {
-        const cap = levelCapacity(k, numLevels, h);
-        caps.push(cap);
-        total += cap;
-    }
-    return { caps, total };
-}
-/** 1 + ⌊log2 n⌋: an upper bound on the number of levels a sketch of n values needs. O(1). */
-function levelsUpperBound(n) {
-    return n <= 1 ? 1 : 1 + Math.floor(Math.log2(n));
-}
-/** The first xorshift32 state for a seed: murmur's fmix32 of the seed, never 0. O(1). */
-function seedState(seed) {
-    let h = seed | 0;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0 || 0x6d2b79f5;
-}
-/** Two-slot scratch for mergeSorted's branch-free select. */
-const pick = new Float64Array(2);
-/**
- * Merges sorted a[aStart, aStart+aLen) and b[bStart, bStart+bLen) into out[outStart…] (ties take
- * a first). The element is chosen by indexing a two-slot scratch with the comparison bit instead
- * of branching on it: merged streams are random, so a branch would be mispredicted half the time.
- * Safe in place when out = a = b and outStart ≥ aStart + aLen ≤ bStart, as every compaction uses
- * it (writes never overtake unread items). O(aLen + bLen).
- */
-function mergeSorted(a, aStart, aLen, b, bStart, bLen, out, outStart) {
-    const aLim = aStart + aLen;
-    const bLim = bStart + bLen;
-    let i = aStart;
-    let j = bStart;
-    let o = outStart;
-    while (i < aLim && j < bLim) {
-        const x = a[i];
-        const y = b[j];
-        const takeB = +(y < x); // unary plus keeps V8 from compiling a branch (a ternary does not)
-        pick[0] = x;
-        pick[1] = y;
-        out[o++] = pick[takeB];
-        j += takeB;
-        i += 1 - takeB;
-    }
-    while (i < aLim)
-        out[o++] = a[i++];
-    while (j < bLim)
-        out[o++] = b[j++];
-}
-/** Largest run sorted by insertion sort; longer runs use the native typed-array sort. */
-const INSERTION_SORT_MAX = 48;
-/**
- * Sorts buf[start, end) ascending in place: insertion sort for short runs (level 0 usually holds
- * 8–20 items when compacted, where the native sort's call overhead dominates), otherwise the
- * typed-array sort. O(len²) worst case for len ≤ 48 (O(len) on ascending or descending runs),
- * O(len·log len) above.
- */
-function sortRange(buf, start, end) {
-    if (end - start > INSERTION_SORT_MAX) {
-        buf.subarray(start, end).sort();
-        return;
-    }
-    // Level 0 fills downwards, so ascending input arrives reversed: flip such runs so that sorted
-    // and reverse-sorted streams both cost O(len) instead of insertion sort's worst case.
-    if (buf[start] > buf[end - 1]) {
-        for (let i = start, j = end - 1; i < j; i++, j--) {
-            const t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
-    }
-    for (let i = start + 1; i < end; i++) {
-        const x = buf[i];
-        let j = i - 1;
-        while (j >= start && buf[j] > x) {
-            buf[j + 1] = buf[j];
-            j--;
-        }
-        buf[j + 1] = x;
-    }
-}
-/**
- * KLL sketch with parameter k (default 200). Space: about 3k retained float64 values plus 8 per
- * level (≈ 640 values, 5 KiB, at k = 200 for any n). Accuracy: normalized rank error
- * `KllSketch.rankError(k)` (1.33% at k = 200) for a single query at ~99% confidence.
- */
-class kll_sketch_KllSketch {
-    k;
-    numLevels = 1;
-    /** levels[h] is where level h starts in `items`; levels[numLevels] === items.length. */
-    levels;
-    items;
-    caps;
-    count = 0;
-    minValue = Infinity;
-    maxValue = -Infinity;
-    rngState;
-    view = null;
-    /**
-     * An empty sketch. `k` sets size and accuracy (see `rankError`); `seed` (any number, taken as a
-     * 32-bit integer) starts the compaction coin, so sketches built with the same k, seed and input
-     * order are identical.
-     */
-    constructor(k = 200, seed = 1) {
-        if (!Number.isInteger(k) || k < KLL_MIN_K || k > KLL_MAX_K) {
-            throw new InputError(`KLL sketch k must be an integer from ${KLL_MIN_K} to ${KLL_MAX_K}, got ${String(k)}.`);
-        }
-        this.k = k;
-        const { caps, total } = capacities(k, 1);
-        this.caps = caps;
-        this.items = new Float64Array(total);
-        this.levels = [total, total];
-        this.rngState = seedState(seed);
-    }
-    /**
-     * The normalized rank error ε of a single rank or quantile query at ~99% confidence for a KLL
-     * sketch with parameter k: 2.296 / k^0.9723. This is the empirical fit published by Apache
-     * DataSketches (`KllSketch.getNormalizedRankError(k, false)`, "single-sided" error; its docs
-     * list 1.33% for k = 200), measured for the same algorithm and compaction schedule used here.
-     * O(1).
-     */
-    static rankError(k) {
-        return 2.296 / k ** 0.9723;
-    }
-    /** Number of values inserted (including those absorbed by merges). */
-    get n() {
-        return this.count;
-    }
-    /** Smallest value inserted, exact; NaN when empty. */
-    get min() {
-        return this.count === 0 ? NaN : this.minValue;
-    }
-    /** Largest value inserted, exact; NaN when empty. */
-    get max() {
-        return this.count === 0 ? NaN : this.maxValue;
-    }
-    /** Number of values the sketch currently retains. */
-    get retained() {
-        return this.items.length - this.levels[0];
-    }
-    /**
-     * Inserts one value. NaN is ignored (not counted); ±Infinity are ordinary values. Amortized O(1)
-     * (an occasional compaction sorts level 0 and merges one level upwards). Nothing is allocated
-     * per update; a compaction allocates only when it adds a level (O(log n) times over the sketch's
-     * life) or sorts a level 0 longer than 48 items (one typed-array view).
-     */
-    update(value) {
-        if (value !== value)
-            return;
-        if (value < this.minValue)
-            this.minValue = value;
-        if (value > this.maxValue)
-            this.maxValue = value;
-        let free = this.levels[0];
-        if (free === 0) {
-            this.compressWhileUpdating();
-            free = this.levels[0];
-        }
-        free -= 1;
-        this.levels[0] = free;
-        this.items[free] = value;
-        this.count += 1;
-    }
-    /**
-     * Folds `other` into this sketch: afterwards it summarizes the concatenation of both streams, with
-     * n, min and max exact and the same rank error bound. `other` is not changed. Both sketches must
-     * have the same k (InputError otherwise). O(retained items of both) plus compaction.
-     */
-    merge(other) {
-        if (other.k !== this.k) {
-            throw new InputError(`Cannot merge KLL sketches with different k (${this.k} and ${other.k}).`);
-        }
-        if (other === this)
-            other = kll_sketch_KllSketch.fromJSON(this.toJSON());
-        if (other.count === 0)
-            return;
-        const finalN = this.count + other.count;
-        const otherLevels = other.levels;
-        const otherItems = other.items;
-        for (let i = otherLevels[0]; i < otherLevels[1]; i++)
-            this.update(otherItems[i]);
-        if (other.minValue < this.minValue)
-            this.minValue = other.minValue;
-        if (other.maxValue > this.maxValue)
-            this.maxValue = other.maxValue;
-        if (other.numLevels > 1) {
-            const myLevels = this.levels;
-            const myItems = this.items;
-            const myNumLevels = this.numLevels;
-            const otherNumLevels = other.numLevels;
-            const abovePop = otherLevels[otherNumLevels] - otherLevels[1];
-            const work = new Float64Array(this.retained + abovePop);
-            const provisional = Math.max(myNumLevels, otherNumLevels);
-            const bound = levelsUpperBound(finalN) + provisional + 2;
-            const workLevels = new Array(bound).fill(0);
-            const outLevels = new Array(bound).fill(0);
-            const pop0 = myLevels[1] - myLevels[0];
-            work.set(myItems.subarray(myLevels[0], myLevels[1]), 0);
-            workLevels[1] = pop0;
-            for (let h = 1; h < provisional; h++) {
-                const mine = h < myNumLevels ? myLevels[h + 1] - myLevels[h] : 0;
-                const theirs = h < otherNumLevels ? otherLevels[h + 1] - otherLevels[h] : 0;
-                const start = workLevels[h];
-                if (mine > 0 && theirs > 0) {
-                    mergeSorted(myItems, myLevels[h], mine, otherItems, otherLevels[h], theirs, work, start);
-                }
-                else if (mine > 0) {
-                    work.set(myItems.subarray(myLevels[h], myLevels[h] + mine), start);
-                }
-                else if (theirs > 0) {
-                    work.set(otherItems.subarray(otherLevels[h], otherLevels[h] + theirs), start);
-                }
-                workLevels[h + 1] = start + mine + theirs;
-            }
-            const { numLevels, capacity, population } = this.generalCompress(provisional, work, workLevels, outLevels);
-            if (population > capacity)
-                throw new Error(`KLL merge left ${population} items for a capacity of ${capacity}.`);
-            const items = new Float64Array(capacity);
-            const free = capacity - population;
-            items.set(work.subarray(0, population), free);
-            const levels = [];
-            for (let h = 0; h < numLevels; h++)
-                levels.push(outLevels[h] + free);
-            levels.push(capacity);
-            this.items = items;
-            this.levels = levels;
-            this.numLevels = numLevels;
-            this.caps = capacities(this.k, numLevels).caps;
-        }
-        this.count = finalN;
-    }
-    /**
-     * The q-quantile, q ∈ [0, 1]: q = 0 gives the exact min, q = 1 the exact max, otherwise the
-     * smallest retained value whose cumulative weight in the weighted sorted view is ≥ q·n (the
-     * lower, "inclusive" quantile). Its true normalized rank is within `rankError(k)` of q with ~99%
-     * confidence; exact while n ≤ k. NaN when empty. O(retained · log retained) the first time after
-     * an update (building the sorted view), O(log retained) after that.
-     */
-    quantile(q) {
-        checkFraction(q);
-        if (this.count === 0)
-            return NaN;
-        if (q === 0)
-            return this.minValue;
-        if (q === 1)
-            return this.maxValue;
-        const { values, cumulative } = this.sortedView();
-        const target = q * this.count;
-        let lo = 0;
-        let hi = values.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (cumulative[mid] >= target)
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        return values[lo];
-    }
-    /** `quantile(q)` for each q, building the sorted view once. O(retained · log retained + |qs| · log retained). */
-    quantiles(qs) {
-        return qs.map((q) => this.quantile(q));
-    }
-    /**
-     * Normalized rank of `value`: the estimated fraction of inserted values ≤ value (total weight of
-     * retained values ≤ value, over n), within `rankError(k)` of the true fraction with ~99%
-     * confidence; exact while n ≤ k. NaN when empty or for NaN. O(log retained) once the sorted view
-     * exists.
-     */
-    rank(value) {
-        if (this.count === 0 || value !== value)
-            return NaN;
-        const { values, cumulative } = this.sortedView();
-        let lo = 0;
-        let hi = values.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (values[mid] <= value)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo === 0 ? 0 : cumulative[lo - 1] / this.count;
-    }
-    /**
-     * Estimated cumulative distribution at each split: the fraction of inserted values ≤ split, as in
-     * `rank`. Splits must be non-decreasing and not NaN (InputError otherwise), so the result is
-     * non-decreasing. NaNs when empty. O(|splits| · log retained) once the sorted view exists.
-     */
-    cdf(splits) {
-        for (let i = 0; i < splits.length; i++) {
-            const split = splits[i];
-            if (split !== split)
-                throw new InputError(`CDF split ${i} is NaN.`);
-            if (i > 0 && split < splits[i - 1]) {
-                throw new InputError(`CDF splits must be non-decreasing; split ${i} (${split}) is below split ${i - 1} (${String(splits[i - 1])}).`);
-            }
-        }
-        return splits.map((split) => this.rank(split));
-    }
-    /**
-     * The full state (see KllState), ready for JSON.stringify. Level 0 is written in its internal
-     * order so that a restored sketch continues identically. ±Infinity items would become null in
-     * JSON text and be refused by `fromJSON`; callers that keep infinities count them apart.
-     * O(retained).
-     */
-    toJSON() {
-        const levels = [];
-        for (let h = 0; h < this.numLevels; h++) {
-            levels.push(Array.from(this.items.subarray(this.levels[h], this.levels[h + 1])));
-        }
-        const empty = this.count === 0;
-        return { k: this.k, n: this.count, min: empty ? null : this.minValue, max: empty ? null : this.maxValue, levels, rng: this.rngState };
-    }
-    /**
-     * Rebuilds a sketch from `toJSON()` output (parsed JSON), checking the shape and the invariants
-     * (weights sum to n, levels above 0 sorted, items within [min, max], capacity); a malformed state
-     * throws an InputError with a one-line message naming the problem. O(retained).
-     */
-    static fromJSON(state) {
-        if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-            throw new InputError('KLL state must be an object with "k", "n", "min", "max", "levels" and "rng".');
-        }
-        const { k, n, min, max, levels, rng } = state;
-        if (typeof k !== 'number' || !Number.isInteger(k) || k < KLL_MIN_K || k > KLL_MAX_K) {
-            throw new InputError(`KLL state "k" must be an integer from ${KLL_MIN_K} to ${KLL_MAX_K}, got ${show(k)}.`);
-        }
-        if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-            throw new InputError(`KLL state "n" must be a non-negative integer, got ${show(n)}.`);
-        }
-        if (typeof rng !== 'number' || !Number.isInteger(rng) || rng < 1 || rng > 0xffffffff) {
-            throw new InputError(`KLL state "rng" must be an integer from 1 to 4294967295, got ${show(rng)}.`);
-        }
-        if (!Array.isArray(levels) || levels.length === 0 || levels.length > MAX_LEVELS) {
-            throw new InputError(`KLL state "levels" must be an array of 1 to ${MAX_LEVELS} arrays.`);
-        }
-        if (n === 0) {
-            if (min !== null || max !== null)
-                throw new InputError('KLL state of an empty sketch must have "min" and "max" null.');
-        }
-        else {
-            if (typeof min !== 'number' || typeof max !== 'number' || min !== min || max !== max || min > max) {
-                throw new InputError(`KLL state "min" and "max" must be numbers with min ≤ max, got ${show(min)} and ${show(max)}.`);
-            }
-        }
-        const lower = typeof min === 'number' ? min : Infinity;
-        const upper = typeof max === 'number' ? max : -Infinity;
-        let weight = 0;
-        let retained = 0;
-        for (let h = 0; h < levels.length; h++) {
-            const level = levels[h];
-            if (!Array.isArray(level))
-                throw new InputError(`KLL state levels[${h}] must be an array of numbers.`);
-            for (let i = 0; i < level.length; i++) {
-                const value = level[i];
-                if (typeof value !== 'number' || value !== value)
-                    throw new InputError(`KLL state levels[${h}][${i}] must be a number, got ${show(value)}.`);
-                if (value < lower || value > upper)
-                    throw new InputError(`KLL state levels[${h}][${i}] (${value}) lies outside [min, max].`);
-                if (h > 0 && i > 0 && value < level[i - 1])
-                    throw new InputError(`KLL state levels[${h}] is not sorted at index ${i}.`);
-            }
-            weight += level.length * 2 ** h;
-            retained += level.length;
-        }
-        if (weight !== n)
-            throw new InputError(`KLL state levels carry a total weight of ${weight}, but "n" is ${n}.`);
-        const sketch = new kll_sketch_KllSketch(k);
-        const numLevels = levels.length;
-        const { caps, total } = capacities(k, numLevels);
-        if (retained > total)
-            throw new InputError(`KLL state retains ${retained} items; k ${k} with ${numLevels} levels holds at most ${total}.`);
-        const items = new Float64Array(total);
-        const starts = [];
-        let offset = total - retained;
-        for (let h = 0; h < numLevels; h++) {
-            const level = levels[h];
-            starts.push(offset);
-            items.set(level, offset);
-            offset += level.length;
-        }
-        starts.push(total);
-        sketch.items = items;
-        sketch.levels = starts;
-        sketch.numLevels = numLevels;
-        sketch.caps = caps;
-        sketch.count = n;
-        sketch.minValue = lower;
-        sketch.maxValue = upper;
-        sketch.rngState = rng;
-        return sketch;
-    }
-    /** One fair bit from the xorshift32 generator (Marsaglia 2003, shifts 13/17/5). */
-    nextBit() {
-        let x = this.rngState;
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        this.rngState = x >>> 0;
-        return x >>> 31;
-    }
-    /** Keeps every other item of the sorted even-length run buf[start, start+length), into its first half. */
-    halveDown(buf, start, length) {
-        const half = length >>> 1;
-        let j = start + this.nextBit();
-        for (let i = start; i < start + half; i++, j += 2)
-            buf[i] = buf[j];
-    }
-    /** As halveDown, but the kept items end up in the second half of the run. */
-    halveUp(buf, start, length) {
-        const half = length >>> 1;
-        let j = start + length - 1 - this.nextBit();
-        for (let i = start + length - 1; i >= start + half; i--, j -= 2)
-            buf[i] = buf[j];
-    }
-    /**
-     * Frees space in a full sketch (levels[0] === 0) by compacting the lowest level at or over its
-     * capacity, adding a level first when that is the top one (DataSketches'
-     * `compressWhileUpdatingSketch`).
-     */
-    compressWhileUpdating() {
-        let level = 0;
-        while (this.levels[level + 1] - this.levels[level] < this.caps[level])
-            level++;
-        if (level === this.numLevels - 1)
-            this.addTopLevel();
-        const levels = this.levels;
-        const items = this.items;
-        const rawBeg = levels[level];
-        const rawLim = levels[level + 1];
-        const popAbove = levels[level + 2] - rawLim;
-        const rawPop = rawLim - rawBeg;
-        const odd = rawPop & 1;
-        const adjBeg = rawBeg + odd;
-        const adjPop = rawPop - odd;
-        const half = adjPop >>> 1;
-        if (level === 0)
-            sortRange(items, adjBeg, adjBeg + adjPop);
-        if (popAbove === 0) {
-            this.halveUp(items, adjBeg, adjPop);
-        }
-        else {
-            this.halveDown(items, adjBeg, adjPop);
-            mergeSorted(items, adjBeg, half, items, rawLim, popAbove, items, adjBeg + half);
-        }
-        const newStart = rawLim - half;
-        levels[level + 1] = newStart;
-        if (odd === 1) {
-            levels[level] = newStart - 1;
-            if (newStart - 1 !== rawBeg)
-                items[newStart - 1] = items[rawBeg];
-        }
-        else {
-            levels[level] = newStart;
-        }
-        if (level > 0) {
-            const bottom = levels[0];
-            items.copyWithin(bottom + half, bottom, rawBeg);
-        }
-        for (let h = 0; h < level; h++)
-            levels[h] = levels[h] + half;
-    }
-    /** Adds an empty top level to a full sketch, growing the items array by the new bottom capacity. */
-    addTopLevel() {
-        const grown = capacities(this.k, this.numLevels + 1);
-        const delta = grown.total - this.items.length;
-        const items = new Float64Array(grown.total);
-        items.set(this.items, delta);
-        for (let h = 0; h <= this.numLevels; h++)
-            this.levels[h] = this.levels[h] + delta;
-        this.levels.push(grown.total);
-        this.items = items;
-        this.numLevels += 1;
-        this.caps = grown.caps;
-    }
-    /**
-     * DataSketches' `generalCompress`: walks the levels of `buf` bottom-up, compacting a level when the
-     * whole is over the total capacity and that level over its own, adding levels as needed, and
-     * writes the result into the front of the same buffer (outputs never overtake inputs).
-     */
-    generalCompress(numLevelsIn, buf, inLevels, outLevels) {
-        const k = this.k;
-        let numLevels = numLevelsIn;
-        let population = inLevels[numLevels] - inLevels[0];
-        let target = capacities(k, numLevels).total;
-        outLevels[0] = 0;
-        let level = 0;
-        for (;;) {
-            if (level === numLevels - 1)
-                inLevels[level + 2] = inLevels[level + 1];
-            const rawBeg = inLevels[level];
-            const rawLim = inLevels[level + 1];
-            const rawPop = rawLim - rawBeg;
-            const outBeg = outLevels[level];
-            if (population < target || rawPop < levelCapacity(k, numLevels, level)) {
-                buf.copyWithin(outBeg, rawBeg, rawLim);
-                outLevels[level + 1] = outBeg + rawPop;
-            }
-            else {
-                const popAbove = inLevels[level + 2] - rawLim;
-                const odd = rawPop & 1;
-                const adjBeg = rawBeg + odd;
-                const adjPop = rawPop - odd;
-                const half = adjPop >>> 1;
-                if (odd === 1) {
-                    buf[outBeg] = buf[rawBeg];
-                    outLevels[level + 1] = outBeg + 1;
-                }
-                else {
-                    outLevels[level + 1] = outBeg;
-                }
-                if (level === 0)
-                    sortRange(buf, adjBeg, adjBeg + adjPop);
-                if (popAbove === 0) {
-                    this.halveUp(buf, adjBeg, adjPop);
-                }
-                else {
-                    this.halveDown(buf, adjBeg, adjPop);
-                    mergeSorted(buf, adjBeg, half, buf, rawLim, popAbove, buf, adjBeg + half);
-                }
-                population -= half;
-                inLevels[level + 1] = rawLim - half;
-                if (level === numLevels - 1) {
-                    numLevels += 1;
-                    target += levelCapacity(k, numLevels, 0);
-                }
-            }
-            if (level === numLevels - 1)
-                break;
-            level += 1;
-        }
-        return { numLevels, capacity: target, population };
-    }
-    /** The retained values sorted ascending with their cumulative weights; cached until n changes. */
-    sortedView() {
-        if (this.view !== null && this.view.n === this.count)
-            return this.view;
-        const size = this.retained;
-        const values = new Float64Array(size);
-        const weights = new Float64Array(size);
-        const order = new Uint32Array(size);
-        let i = 0;
-        for (let h = 0; h < this.numLevels; h++) {
-            const w = 2 ** h;
-            for (let j = this.levels[h]; j < this.levels[h + 1]; j++, i++) {
-                values[i] = this.items[j];
-                weights[i] = w;
-                order[i] = i;
-            }
-        }
-        order.sort((a, b) => {
-            const x = values[a];
-            const y = values[b];
-            return x < y ? -1 : x > y ? 1 : 0;
-        });
-        const sorted = new Float64Array(size);
-        const cumulative = new Float64Array(size);
-        let total = 0;
-        for (let r = 0; r < size; r++) {
-            const at = order[r];
-            sorted[r] = values[at];
-            total += weights[at];
-            cumulative[r] = total;
-        }
-        this.view = { n: this.count, values: sorted, cumulative };
-        return this.view;
-    }
-}
-function checkFraction(q) {
-    if (!(q >= 0 && q <= 1))
-        throw new InputError(`A quantile fraction must lie in [0, 1], got ${String(q)}.`);
-}
-function show(value) {
-    return JSON.stringify(value) ?? String(value);
-}
-
-;// CONCATENATED MODULE: ./src/core/profile/column-profile.ts
-/**
- * One column's statistics, gathered in one pass and mergeable: profiling shards separately and
- * merging gives the same counts, moments (within floating-point rounding), exact category counts
- * and distinct estimate as profiling the whole, and quantiles within the sketch's rank error.
- *
- * - count, nulls and empty strings (apart), cells by kind (integer, number, boolean, date, datetime, text);
- * - over numeric cells: min, max, mean and variance, merged by Chan et al.'s pairwise formula (also
- *   within a column: blocks of MOMENT_BLOCK values are summed around the running mean, with no
- *   division per value, then merged); quantiles exact from the value counts while at most
- *   CATEGORY_CAPACITY distinct values are seen, else from a KLL sketch (k = 200);
- * - distinct values: exact from the value counts while they are tracked, otherwise a HyperLogLog
- *   estimate (p = 12, standard error 1.6%).
- *
- * While the value counts are complete they hold everything the sketches would: the KLL sketch and
- * the HyperLogLog are only built when the counts overflow (from the counts, then fed every cell),
- * which spares low-cardinality columns their per-cell cost.
- * - booleans: how many true; dates and datetimes: earliest and latest; text: length in code points.
- *
- * Complexity: O(1) amortised per cell (O(length) for text), O(k log n + capacity) memory.
- */
-
-
-
-
-
-const TRUE_BYTES = Buffer.from('true');
-const FALSE_BYTES = Buffer.from('false');
-const TRUE_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 4, HASH_SEED_LOW);
-const FALSE_HASH = hash_signedHashBytes(FALSE_BYTES, 0, 5, HASH_SEED_LOW);
-const EMPTY_HASH = hash_signedHashBytes(TRUE_BYTES, 0, 0, HASH_SEED_LOW);
-/** Numeric values summed around a fixed centre before they are merged into the moments. */
-const MOMENT_BLOCK = 256;
-/** Code points counted by hashBytesCounting. */
-const counted = new Int32Array(1);
-class column_profile_ColumnProfile {
-    count = 0;
-    nulls = 0;
-    empty = 0;
-    kinds = new Float64Array(8);
-    numericCount = 0;
-    /** Mean and sum of squared deviations of the numeric values but the last `blockCount`. */
-    settledMean = 0;
-    settledM2 = 0;
-    /** The values since: their number, and their deviations from `centre` summed and squared. */
-    blockCount = 0;
-    centre = 0;
-    blockSum = 0;
-    blockSquares = 0;
-    min = Infinity;
-    max = -Infinity;
-    /** Null while `categories` is complete (the counts give exact quantiles). */
-    sketch = null;
-    trues = 0;
-    temporalMin = Infinity;
-    temporalMax = -Infinity;
-    temporalMinText = '';
-    temporalMaxText = '';
-    lengthCount = 0;
-    lengthMin = Infinity;
-    lengthMax = -Infinity;
-    lengthSum = 0;
-    hll = new HyperLogLog(12);
-    categories = new CategoryTable();
-    /** The hash of the last added cell that is not a number (by its bytes; signed), for checks that need one. */
-    lastHash = 0;
-    /** The length in code points of the last added text cell (0 for an empty string; other kinds: not set). */
-    lastLength = 0;
-    /** Adds one cell; returns its category entry, or -1 when categories are no longer tracked (or null). */
-    add(cell) {
-        const kind = cell.kind;
-        if (kind === NULL) {
-            this.nulls += 1;
-            return -1;
-        }
-        this.count += 1;
-        this.kinds[kind] = this.kinds[kind] + 1;
-        const categories = this.categories;
-        let hash;
-        let entry = -1;
-        if (kind === INTEGER || kind === NUMBER) {
-            const x = cell.value;
-            if (this.blockCount === 0)
-                this.centre = this.numericCount === 0 ? x : this.settledMean;
-            this.numericCount += 1;
-            const deviation = x - this.centre;
-            this.blockSum += deviation;
-            this.blockSquares += deviation * deviation;
-            if (++this.blockCount === MOMENT_BLOCK)
-                this.settle();
-            if (x < this.min)
-                this.min = x;
-            if (x > this.max)
-                this.max = x;
-            if (categories !== null)
-                entry = categories.smallInteger(x);
-            if (entry >= 0) {
-                // A small integer already counted: no hash needed (checks key numbers by their bits).
-                categories.counts[entry] = categories.counts[entry] + 1;
-                return entry;
-            }
-            hash = signedHashNumber(x, HASH_SEED);
-            if (categories !== null) {
-                entry = categories.number(x, hash);
-                if (entry < 0)
-                    this.overflow();
-            }
-            if (entry < 0)
-                this.sketch.update(x);
-        }
-        else if (kind === TEXT) {
-            hash = hashBytesCounting(cell.buffer, cell.start, cell.end, HASH_SEED, counted);
-            const length = counted[0];
-            this.lastLength = length;
-            this.lengthCount += 1;
-            this.lengthSum += length;
-            if (length < this.lengthMin)
-                this.lengthMin = length;
-            if (length > this.lengthMax)
-                this.lengthMax = length;
-            if (categories !== null)
-                entry = categories.text(cell.buffer, cell.start, cell.end, hash);
-        }
-        else if (kind === DATE || kind === DATETIME) {
-            hash = signedHashBytes(cell.buffer, cell.start, cell.end, HASH_SEED);
-            const ms = cell.value;
-            if (ms < this.temporalMin) {
-                this.temporalMin = ms;
-                this.temporalMinText = cell.buffer.toString('utf8', cell.start, cell.end);
-            }
-            if (ms > this.temporalMax) {
-                this.temporalMax = ms;
-                this.temporalMaxText = cell.buffer.toString('utf8', cell.start, cell.end);
-            }
-            if (categories !== null)
-                entry = categories.text(cell.buffer, cell.start, cell.end, hash);
-        }
-        else if (kind === BOOLEAN) {
-            const truth = cell.value === 1;
-            if (truth)
-                this.trues += 1;
-            hash = truth ? TRUE_HASH : FALSE_HASH;
-            if (categories !== null)
-                entry = truth ? categories.text(TRUE_BYTES, 0, 4, hash) : categories.text(FALSE_BYTES, 0, 5, hash);
-        }
-        else {
-            // The empty string.
-            hash = EMPTY_HASH;
-            this.empty += 1;
-            this.lastLength = 0;
-            this.lengthCount += 1;
-            if (this.lengthMin > 0)
-                this.lengthMin = 0;
-            if (this.lengthMax < 0)
-                this.lengthMax = 0;
-            if (categories !== null)
-                entry = categories.text(cell.buffer, cell.start, cell.start, hash);
-        }
-        this.lastHash = hash;
-        if (entry >= 0) {
-            categories.counts[entry] = categories.counts[entry] + 1;
-        }
-        else {
-            if (this.categories !== null)
-                this.overflow();
-            this.hll.add(hash);
-        }
-        return entry;
-    }
-    /** Mean of the numeric values. */
-    get mean() {
-        this.settle();
-        return this.settledMean;
-    }
-    set mean(value) {
-        this.settle();
-        this.settledMean = value;
-    }
-    /** Sum of squared deviations from the mean of the numeric values. */
-    get m2() {
-        this.settle();
-        return this.settledM2;
-    }
-    set m2(value) {
-        this.settle();
-        this.settledM2 = value;
-    }
-    /** Merges the values summed since the last settle into the mean and m2 (Chan et al.). */
-    settle() {
-        const b = this.blockCount;
-        if (b === 0)
-            return;
-        const n = this.numericCount;
-        const a = n - b;
-        const offset = this.blockSum / b; // the block's mean, less the centre
-        const blockM2 = Math.max(0, this.blockSquares - this.blockSum * offset);
-        if (a === 0) {
-            this.settledMean = this.centre + offset;
-            this.settledM2 = blockM2;
-        }
-        else {
-            // The centre is the mean settled before the block, so the difference of the means is exact
-            // to the block's own precision, however large the values.
-            const delta = this.centre - this.settledMean + offset;
-            this.settledMean += (delta * b) / n;
-            this.settledM2 += blockM2 + (delta * delta * a * b) / n;
-        }
-        this.blockCount = 0;
-        this.blockSum = 0;
-        this.blockSquares = 0;
-    }
-    /** More distinct values than the counts hold: build the sketches from the counts, drop the counts. */
-    overflow() {
-        const table = this.categories;
-        this.categories = null;
-        this.hll = hllOf(table, this.hll);
-        this.sketch = sketchOf(table, this.sketch);
-    }
-    /** Adds `count` nulls at once (rows read before this column first appeared). */
-    addNulls(count) {
-        this.nulls += count;
-    }
-    /** Adds another profile of the same column (Chan et al.'s pairwise update for the moments). */
-    merge(other) {
-        this.count += other.count;
-        this.nulls += other.nulls;
-        this.empty += other.empty;
-        for (let i = 0; i < this.kinds.length; i += 1)
-            this.kinds[i] = this.kinds[i] + other.kinds[i];
-        if (other.numericCount > 0) {
-            const n = this.numericCount + other.numericCount;
-            const delta = other.mean - this.mean;
-            this.mean += (delta * other.numericCount) / n;
-            this.m2 += other.m2 + (delta * delta * this.numericCount * other.numericCount) / n;
-            this.numericCount = n;
-            this.min = Math.min(this.min, other.min);
-            this.max = Math.max(this.max, other.max);
-        }
-        this.trues += other.trues;
-        if (other.temporalMin < this.temporalMin) {
-            this.temporalMin = other.temporalMin;
-            this.temporalMinText = other.temporalMinText;
-        }
-        if (other.temporalMax > this.temporalMax) {
-            this.temporalMax = other.temporalMax;
-            this.temporalMaxText = other.temporalMaxText;
-        }
-        this.lengthCount += other.lengthCount;
-        this.lengthSum += other.lengthSum;
-        this.lengthMin = Math.min(this.lengthMin, other.lengthMin);
-        this.lengthMax = Math.max(this.lengthMax, other.lengthMax);
-        const merged = mergeCategories(this.categories, other.categories);
-        if (merged === null) {
-            // At least one side has overflowed, or both together do: combine as sketches.
-            this.hll = hllOf(this.categories, this.hll);
-            this.hll.merge(hllOf(other.categories, other.hll));
-            const sketch = sketchOf(this.categories, this.sketch);
-            const otherSketch = sketchOf(other.categories, other.sketch);
-            sketch.merge(otherSketch);
-            this.sketch = sketch.n === 0 ? null : sketch;
-        }
-        this.categories = merged;
-    }
-    /** Quantiles of the numeric cells: exact (lower quantiles) from complete counts, else from the sketch. */
-    quantiles(qs) {
-        if (this.categories === null)
-            return this.sketch?.quantiles(qs) ?? qs.map(() => Number.NaN);
-        const values = this.categories.entries().filter((entry) => typeof entry[0] === 'number').sort((a, b) => a[0] - b[0]);
-        const n = values.reduce((sum, [, count]) => sum + count, 0);
-        return qs.map((q) => {
-            if (n === 0)
-                return Number.NaN;
-            let cumulative = 0;
-            for (const [value, count] of values) {
-                cumulative += count;
-                if (cumulative >= q * n)
-                    return value;
-            }
-            return values.at(-1)[0];
-        });
-    }
-    /** Estimated fraction of numeric cells ≤ each split (exact from complete counts). */
-    cdf(splits) {
-        if (this.categories === null)
-            return this.sketch?.cdf(splits) ?? splits.map(() => Number.NaN);
-        const values = this.categories.entries().filter((entry) => typeof entry[0] === 'number');
-        const n = values.reduce((sum, [, count]) => sum + count, 0);
-        return splits.map((split) => values.reduce((sum, [value, count]) => (value <= split ? sum + count : sum), 0) / n);
-    }
-    /** Cells by kind, empty strings counted as text. */
-    toKinds() {
-        const k = this.kinds;
-        return { integer: k[INTEGER], number: k[NUMBER], boolean: k[BOOLEAN], date: k[DATE], datetime: k[DATETIME], text: k[TEXT] + k[EMPTY] };
-    }
-    /** Sample variance (n − 1 in the denominator, as pandas' var()); NaN below two values. */
-    get variance() {
-        return this.numericCount < 2 ? Number.NaN : this.m2 / (this.numericCount - 1);
-    }
-    /** Distinct non-null values: exact while categories are tracked, else the HyperLogLog estimate. */
-    get distinct() {
-        if (this.categories !== null)
-            return { value: this.categories.size, exact: true };
-        return { value: Math.max(CATEGORY_CAPACITY + 1, Math.round(this.hll.estimate())), exact: false };
-    }
-    toState() {
-        return {
-            count: this.count,
-            nulls: this.nulls,
-            empty: this.empty,
-            kinds: this.toKinds(),
-            numeric: this.numericCount === 0 ? null : { count: this.numericCount, min: this.min, max: this.max, mean: this.mean, m2: this.m2 },
-            sketch: this.sketch === null ? null : this.sketch.toJSON(),
-            trues: this.trues,
-            temporal: this.temporalMin === Infinity ? null : { min: this.temporalMinText, max: this.temporalMaxText, minMs: this.temporalMin, maxMs: this.temporalMax },
-            length: this.lengthCount === 0 ? null : { count: this.lengthCount, min: this.lengthMin, max: this.lengthMax, sum: this.lengthSum },
-            hll: hllOf(this.categories, this.hll).toJSON(),
-            categories: this.categories === null ? null : sortCategories(this.categories.entries()),
-        };
-    }
-    static fromState(state) {
-        const profile = new column_profile_ColumnProfile();
-        profile.count = state.count;
-        profile.nulls = state.nulls;
-        profile.empty = state.empty;
-        profile.kinds[INTEGER] = state.kinds.integer;
-        profile.kinds[NUMBER] = state.kinds.number;
-        profile.kinds[BOOLEAN] = state.kinds.boolean;
-        profile.kinds[DATE] = state.kinds.date;
-        profile.kinds[DATETIME] = state.kinds.datetime;
-        profile.kinds[TEXT] = state.kinds.text - state.empty;
-        profile.kinds[EMPTY] = state.empty;
-        if (state.numeric !== null) {
-            profile.numericCount = state.numeric.count;
-            profile.min = state.numeric.min;
-            profile.max = state.numeric.max;
-            profile.mean = state.numeric.mean;
-            profile.m2 = state.numeric.m2;
-        }
-        if (state.sketch !== null)
-            profile.sketch = KllSketch.fromJSON(state.sketch);
-        profile.trues = state.trues;
-        if (state.temporal !== null) {
-            profile.temporalMin = state.temporal.minMs;
-            profile.temporalMax = state.temporal.maxMs;
-            profile.temporalMinText = state.temporal.min;
-            profile.temporalMaxText = state.temporal.max;
-        }
-        if (state.length !== null) {
-            profile.lengthCount = state.length.count;
-            profile.lengthMin = state.length.min;
-            profile.lengthMax = state.length.max;
-            profile.lengthSum = state.length.sum;
-        }
-        profile.hll = HyperLogLog.fromJSON(state.hll);
-        profile.categories = state.categories === null ? null : tableOf(state.categories);
-        return profile;
-    }
-}
-/** Most frequent first; ties by value text, so merged and whole profiles list them alike. */
-function sortCategories(entries) {
-    return entries.sort((a, b) => b[1] - a[1] || compareLabels(a[0], b[0]));
-}
-function compareLabels(a, b) {
-    const x = String(a);
-    const y = String(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-function tableOf(entries) {
-    const table = new CategoryTable();
-    for (const [value, count] of entries) {
-        let entry;
-        if (typeof value === 'number') {
-            entry = table.number(value, signedHashNumber(value, HASH_SEED));
-        }
-        else {
-            const bytes = Buffer.from(value, 'utf8');
-            entry = table.text(bytes, 0, bytes.length, signedHashBytes(bytes, 0, bytes.length, HASH_SEED));
-        }
-        if (entry < 0)
-            return null;
-        table.counts[entry] = table.counts[entry] + count;
-    }
-    return table;
-}
-/** The HyperLogLog of a column: from its complete counts (each value once gives the same registers), or the one kept. */
-function hllOf(table, kept) {
-    if (table === null)
-        return kept;
-    const hll = new HyperLogLog(12);
-    for (let entry = 0; entry < table.size; entry += 1)
-        hll.add(table.hash(entry));
-    return hll;
-}
-/** The KLL sketch of a column: from its complete counts (each value as often as counted), or the one kept. */
-function sketchOf(table, kept) {
-    if (table === null)
-        return kept ?? new KllSketch(200);
-    const sketch = new KllSketch(200);
-    for (let entry = 0; entry < table.size; entry += 1) {
-        if (!table.isNumber(entry))
-            continue;
-        const value = table.label(entry);
-        for (let i = table.counts[entry]; i > 0; i -= 1)
-            sketch.update(value);
-    }
-    return sketch;
-}
-function mergeCategories(a, b) {
-    if (a === null || b === null)
-        return null;
-    return tableOf([...a.entries(), ...b.entries()]);
-}
-
+// EXTERNAL MODULE: ./src/core/profile/column-profile.ts + 1 modules
+var column_profile = __webpack_require__(7345);
 ;// CONCATENATED MODULE: ./src/core/scan/table-scan.ts
 /**
  * One pass over one file (or one byte range of it): every cell is classified once, then profiled and
@@ -7200,180 +5012,8 @@ function startWorker(script, job) {
     return spare;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
-;// CONCATENATED MODULE: ./src/platform/aws/clients.ts
-/**
- * The one place AWS SDK clients are built, so every client agrees on region, endpoint and retries.
- *
- * Region: the `region` option, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else `us-east-1`.
- * Credentials: the SDK's default chain (environment variables as set by
- * aws-actions/configure-aws-credentials, web identity, shared files, instance roles).
- * Endpoint: the SDK itself honours `AWS_ENDPOINT_URL_<SERVICE>` (e.g. `AWS_ENDPOINT_URL_S3`) and
- * `AWS_ENDPOINT_URL`. When one of them is set for S3, the S3 client uses path-style addressing
- * (`http://host:port/bucket/key`), which local and self-hosted S3 servers (MinIO, LocalStack, s3rver)
- * need; against AWS itself, virtual-hosted addressing stays the default.
- */
-
-const DEFAULT_REGION = 'us-east-1';
-/** The region a client should use. */
-function awsRegion(options = {}) {
-    const env = options.env ?? process.env;
-    return nonEmpty(options.region) ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? DEFAULT_REGION;
-}
-/**
- * The endpoint URL configured for a service through the environment (`AWS_ENDPOINT_URL_S3`, then
- * `AWS_ENDPOINT_URL`), as the SDK will use it; undefined when none is, or when
- * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` tells the SDK to ignore them.
- */
-function configuredEndpoint(service, env = process.env) {
-    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true')
-        return undefined;
-    const suffix = service.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-    return nonEmpty(env[`AWS_ENDPOINT_URL_${suffix}`]) ?? nonEmpty(env.AWS_ENDPOINT_URL);
-}
-/** An S3 client; path-style addressing when a custom endpoint is configured. */
-function s3Client(options = {}) {
-    const env = options.env ?? process.env;
-    const custom = configuredEndpoint('S3', env) !== undefined;
-    return new dist_cjs/* S3Client */.YxF({
-        region: awsRegion(options),
-        maxAttempts: 3,
-        ...(custom ? { forcePathStyle: true } : {}),
-    });
-}
-function nonEmpty(value) {
-    const trimmed = value?.trim();
-    return trimmed === undefined || trimmed === '' ? undefined : trimmed;
-}
-
-;// CONCATENATED MODULE: ./src/platform/aws/s3-store.ts
-/**
- * The ObjectStore core reads S3 through: ListObjectsV2 (every page), HeadObject for sizes, and
- * GetObject with a Range header, its body streamed as it arrives. The client comes from clients.ts,
- * so `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` point it at any S3-compatible server (path-style
- * addressing then) and the region defaults to `AWS_REGION`, `AWS_DEFAULT_REGION` or `us-east-1`.
- *
- * Complexity: one request per 1000 keys listed, one per size, one per streamed range.
- *
- * Errors are one line naming the s3:// URI: a ServiceError with S3's error code and message and what
- * to check (the key, the bucket, the credentials and bucket policy, the endpoint); an
- * EnvironmentError when no AWS credentials are configured at all.
- */
-
-
-
-function createS3Store(options = {}) {
-    let client = options.client;
-    const get = () => (client ??= s3Client(options.region === undefined ? {} : { region: options.region }));
-    return {
-        async list(bucket, prefix) {
-            const keys = [];
-            let token;
-            do {
-                let page;
-                try {
-                    page = await get().send(new dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }));
-                }
-                catch (error) {
-                    throw s3Error(error, `s3://${bucket}/${prefix}`, 'list');
-                }
-                for (const object of page.Contents ?? [])
-                    if (object.Key !== undefined)
-                        keys.push(object.Key);
-                token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-            } while (token !== undefined);
-            return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        },
-        async size(bucket, key) {
-            try {
-                const head = await get().send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: bucket, Key: key }));
-                return head.ContentLength ?? 0;
-            }
-            catch (error) {
-                throw s3Error(error, `s3://${bucket}/${key}`, 'read');
-            }
-        },
-        async *stream(bucket, key, range) {
-            const uri = `s3://${bucket}/${key}`;
-            const start = Math.max(0, range?.start ?? 0);
-            const end = range?.end;
-            if (end !== undefined && end <= start)
-                return;
-            const header = range === undefined ? undefined : `bytes=${start}-${end === undefined ? '' : end - 1}`;
-            let body;
-            try {
-                const object = await get().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key, ...(header === undefined ? {} : { Range: header }) }));
-                if (object.Body === undefined)
-                    return;
-                body = object.Body;
-            }
-            catch (error) {
-                throw s3Error(error, uri, 'read');
-            }
-            let done = false;
-            try {
-                try {
-                    for await (const piece of body)
-                        yield piece;
-                }
-                catch (error) {
-                    throw s3Error(error, uri, 'read');
-                }
-                done = true;
-            }
-            finally {
-                // The consumer stopped early (or failed): release the connection.
-                if (!done)
-                    body.destroy?.();
-            }
-        },
-    };
-}
-/** An SDK or network failure as a one-line error naming the URI. */
-function s3Error(error, uri, action) {
-    if ((0,errors/* isCd4mlError */.Do)(error))
-        return error;
-    const shape = (typeof error === 'object' && error !== null ? error : {});
-    const status = shape.$metadata?.httpStatusCode;
-    let name = shape.Code ?? shape.code ?? shape.name ?? 'Error';
-    // A HEAD response has no body, so S3's error code is missing: name it from the status.
-    if ((name === 'Unknown' || name === 'UnknownError') && status !== undefined)
-        name = STATUS_NAMES.get(status) ?? name;
-    const what = action === 'list' ? 'cannot list the objects' : 'cannot read the object';
-    if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-        return new errors/* EnvironmentError */.eG(`${uri}: ${what}: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`);
-    }
-    const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-    const message = text === '' || text === name || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-    const detail = message === '' ? name : `${name}: ${message}`;
-    return new errors/* ServiceError */._7(`${uri}: ${what} (${detail}); ${hint(name, status, action)}`, { cause: error });
-}
-const STATUS_NAMES = new Map([
-    [400, 'BadRequest'],
-    [403, 'Forbidden'],
-    [404, 'NotFound'],
-    [500, 'InternalError'],
-    [503, 'ServiceUnavailable'],
-]);
-const DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
-function hint(name, status, action) {
-    if (name === 'NoSuchBucket')
-        return 'check the bucket name';
-    if (DENIED.has(name) || status === 403) {
-        const permission = action === 'list' ? 's3:ListBucket' : 's3:GetObject';
-        return `check the AWS credentials, and that the IAM and bucket policies allow ${permission}`;
-    }
-    if (name === 'NoSuchKey' || name === 'NotFound' || status === 404)
-        return 'check the bucket and key';
-    if (NETWORK.has(name))
-        return 'check the network and the S3 endpoint (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set)';
-    if (status !== undefined && status >= 500)
-        return 'S3 failed on its side; try again later';
-    return 'check the URI and the AWS credentials';
-}
-
+// EXTERNAL MODULE: ./src/platform/aws/s3-store.ts
+var s3_store = __webpack_require__(9463);
 // EXTERNAL MODULE: ./src/core/report/fit.ts
 var fit = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/platform/github/limits.ts
@@ -7422,36 +5062,8 @@ async function createCompletedCheck(client, repo, check) {
     return { id: data.id, url: data.html_url ?? data.url, annotationRequests: 1 + rest.length };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-;// CONCATENATED MODULE: ./src/platform/github/client.ts
-/**
- * The one way the project builds a GitHub client: Octokit from @actions/github (honours
- * GITHUB_API_URL and the runner's proxy settings) with retries of transient failures and GitHub's
- * rate-limit rules (primary and secondary limits wait and retry, as GitHub asks integrators to).
- */
-
-
-
-function createGitHubClient(token, options) {
-    const { logger } = options;
-    const rateLimitRetries = options.rateLimitRetries ?? 2;
-    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const again = retryCount < rateLimitRetries;
-        logger.warning(`GitHub ${kind} rate limit hit by ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : 'giving up'}.`);
-        return again;
-    };
-    return (0,github/* getOctokit */.Q)(token, {
-        baseUrl: options.apiUrl,
-        retry: { retries: options.retries ?? 3 },
-        throttle: { enabled: options.throttle ?? true, onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-}
-
+// EXTERNAL MODULE: ./src/platform/github/client.ts
+var github_client = __webpack_require__(7560);
 ;// CONCATENATED MODULE: ./src/platform/github/identity.ts
 /**
  * Who a token acts as, in the form REST returns in `comment.user.login`. REST `GET /user` refuses
@@ -7575,7 +5187,7 @@ async function publishReport(report, options) {
         logger.warning(`No GitHub token: the ${report.action} report was not posted to the pull request. Set the github-token input.`);
         return { inSummary };
     }
-    const client = options.client ?? createGitHubClient(options.token, { apiUrl: run.apiUrl, logger });
+    const client = options.client ?? (0,github_client/* createGitHubClient */.L)(options.token, { apiUrl: run.apiUrl, logger });
     const { repository, pullRequest } = run;
     const comment = await writeOrWarn(`post the ${report.action} comment on pull request #${pullRequest.number}`, 'pull-requests', () => upsertStickyComment(client, repository, pullRequest.number, { action: report.action, key: report.key, body: report.markdown, ...(run.runUrl === undefined ? {} : { fullReportUrl: run.runUrl }) }, logger), logger);
     return comment === undefined ? { inSummary } : { inSummary, comment };
@@ -7596,7 +5208,7 @@ async function publishVerdictCheck(check, options) {
         logger.warning(`No GitHub token: the ${check.name} check run was not posted. Set the github-token input.`);
         return undefined;
     }
-    const client = options.client ?? createGitHubClient(options.token, { apiUrl: run.apiUrl, logger });
+    const client = options.client ?? (0,github_client/* createGitHubClient */.L)(options.token, { apiUrl: run.apiUrl, logger });
     const title = check.title.length > 200 ? `${check.title.slice(0, 199)}…` : check.title;
     return writeOrWarn(`post the ${check.name} check run`, 'checks', () => createCompletedCheck(client, run.repository, {
         name: check.name,
@@ -7608,6 +5220,14 @@ async function publishVerdictCheck(check, options) {
     }), logger);
 }
 
+// EXTERNAL MODULE: ./src/core/inputs/parsers.ts
+var parsers = __webpack_require__(8945);
+// EXTERNAL MODULE: ./src/core/registry/names.ts
+var names = __webpack_require__(1979);
+// EXTERNAL MODULE: ./src/core/registry/not-found.ts
+var not_found = __webpack_require__(4127);
+// EXTERNAL MODULE: ./src/actions/registry-reference.ts + 18 modules
+var registry_reference = __webpack_require__(5865);
 ;// CONCATENATED MODULE: ./src/platform/github/contents.ts
 /**
  * Reading a file of the repository at a commit through the contents API, as raw bytes (the raw media
@@ -7634,10 +5254,12 @@ async function readFileAtRef(client, repo, path, ref) {
 
 ;// CONCATENATED MODULE: ./src/actions/evaluate-gate/baseline.ts
 /**
- * The `baseline-metrics` input: a metrics JSON file in the workspace, or `base:<path>`, that file as it
- * is at the pull request's base commit (read through the contents API, so the checkout may be the
- * PR's head only). A file that does not exist at the base yet (the PR that adds it) means no
- * baseline: the gate applies its absolute rules only and says why.
+ * The baseline inputs. `baseline-metrics`: a metrics JSON file in the workspace; `base:<path>`, that
+ * file as it is at the pull request's base commit (read through the contents API, so the checkout may
+ * be the PR's head only); or `registry:<name>@<version|alias>`, the metrics registered with that
+ * version. `baseline-model`: an ONNX file, or a registry version's ONNX model. A baseline that does
+ * not exist yet (the PR that adds the metrics file, the first model before any is in production)
+ * means no baseline: the gate applies its absolute rules only and says why.
  */
 
 
@@ -7645,7 +5267,28 @@ async function readFileAtRef(client, repo, path, ref) {
 
 
 
+
+
+
+
+async function loadBaselineModel(spec, context) {
+    if (!(0,names/* isRegistryReference */.lb)(spec))
+        return { model: (0,parsers/* existingFile */._h)().parse(spec, 'baseline-model') };
+    const resolved = await resolveOrMissing(spec, 'baseline-model', context);
+    if ('missing' in resolved)
+        return resolved;
+    return { model: await (0,registry_reference/* fetchOnnxModel */.DR)(resolved, context.scratch), name: resolved.label };
+}
 async function loadBaselineMetrics(spec, context) {
+    if ((0,names/* isRegistryReference */.lb)(spec)) {
+        const resolved = await resolveOrMissing(spec, 'baseline-metrics', context);
+        if ('missing' in resolved)
+            return resolved;
+        const values = new Map(Object.entries(resolved.record.metrics));
+        if (values.size === 0)
+            throw new errors/* InputError */.dz(`Input "baseline-metrics": ${resolved.record.uri} was registered without metrics; give baseline-model: ${spec} to score its model instead.`);
+        return { file: { origin: resolved.label, values } };
+    }
     const base = /^base:(.+)$/.exec(spec);
     if (base === null) {
         const path = (0,external_node_path_.resolve)(context.cwd, spec);
@@ -7654,7 +5297,7 @@ async function loadBaselineMetrics(spec, context) {
                 throw new errors/* InputError */.dz(`Input "baseline-metrics": ${spec} does not exist. Give a metrics JSON file, or base:<path> to read it at the pull request's base commit.`);
             throw error;
         });
-        return { file: parseMetricsText(text, spec) };
+        return { file: (0,metrics_file/* parseMetricsText */.o0)(text, spec) };
     }
     const path = base[1].replace(/^\.?\//, '');
     const { run, token, logger } = context;
@@ -7664,18 +5307,30 @@ async function loadBaselineMetrics(spec, context) {
     if (token === undefined)
         throw new errors/* InputError */.dz(`Input "baseline-metrics": ${spec} needs the github-token input to read ${path} at the base commit.`);
     const sha = run.pullRequest.baseSha;
-    const client = createGitHubClient(token, { apiUrl: run.apiUrl, logger });
+    const client = (0,github_client/* createGitHubClient */.L)(token, { apiUrl: run.apiUrl, logger });
     const text = await readFileAtRef(client, run.repository, path, sha);
     const origin = `${path} at ${sha.slice(0, 7)}`;
     if (text === undefined) {
         return { missing: `No baseline: ${path} does not exist at the base commit ${sha.slice(0, 7)}, so only absolute rules apply.` };
     }
     logger.info(`Read the baseline metrics from ${origin} (the pull request's base).`);
-    return { file: parseMetricsText(text, origin) };
+    return { file: (0,metrics_file/* parseMetricsText */.o0)(text, origin) };
+}
+/** The version a reference names, or no baseline when the registry does not have it (yet). */
+async function resolveOrMissing(spec, input, context) {
+    try {
+        return await (0,registry_reference/* resolveReference */.sX)(spec, input, context);
+    }
+    catch (error) {
+        if (!(error instanceof not_found/* NotInRegistryError */.e))
+            throw error;
+        context.logger.info(`No baseline: ${error.message}`);
+        return { missing: `No baseline: ${spec.trim()} does not exist yet (${error.message.replace(/\.$/, '')}), so only absolute rules apply.` };
+    }
 }
 
-// EXTERNAL MODULE: ./src/actions/evaluate-gate/inputs.ts + 2 modules
-var inputs = __webpack_require__(2539);
+// EXTERNAL MODULE: ./src/actions/evaluate-gate/inputs.ts + 1 modules
+var inputs = __webpack_require__(8300);
 ;// CONCATENATED MODULE: ./src/actions/evaluate-gate/reproduce.ts
 
 function quote(value) {
@@ -7720,15 +5375,17 @@ async function main({ inputs, logger, run, summary, setOutput }) {
     const policyFile = inputs.policy === undefined ? undefined : await loadPolicy(inputs.policy, cwd);
     const inline = parseThresholds(inputs.thresholds ?? []);
     const policy = { rules: mergeRules(policyFile?.rules ?? [], inline), ...(policyFile?.slices === undefined ? {} : { slices: policyFile.slices }) };
+    const scratch = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'cd4ml', 'evaluate-gate');
+    const baselineContext = { run, token, logger, cwd, registry: inputs.registry, scratch };
     let baseline;
     if (inputs['baseline-model'] !== undefined)
-        baseline = { model: inputs['baseline-model'] };
+        baseline = await loadBaselineModel(inputs['baseline-model'], baselineContext);
     else if (inputs['baseline-metrics'] !== undefined) {
-        const loaded = await loadBaselineMetrics(inputs['baseline-metrics'], { run, token, logger, cwd });
+        const loaded = await loadBaselineMetrics(inputs['baseline-metrics'], baselineContext);
         baseline = 'file' in loaded ? { metrics: loaded.file } : loaded;
     }
     const doc = await runGate({
-        candidate: inputs.model !== undefined ? { model: inputs.model } : { metrics: readMetricsJson(inputs.metrics.value, inputs.metrics.path) },
+        candidate: inputs.model !== undefined ? { model: inputs.model } : { metrics: (0,metrics_file/* readMetricsJson */.ID)(inputs.metrics.value, inputs.metrics.path) },
         baseline,
         data: inputs.data,
         format: inputs.format,
@@ -7740,7 +5397,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         bootstrap: inputs.bootstrap,
         seed: inputs.seed,
         cwd,
-        store: () => createS3Store(),
+        store: () => (0,s3_store/* createS3Store */.o)(),
         threads: { threads: defaultThreads(), script: (0,bootstrap_threads/* bootstrapScript */.O$)() },
         logger,
     });
@@ -7759,10 +5416,9 @@ async function main({ inputs, logger, run, summary, setOutput }) {
     ]);
     const checkName = inputs['check-name'];
     const markdown = renderGateMarkdown(doc, checkName);
-    const scratch = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'cd4ml', 'evaluate-gate');
     const reportPath = (0,external_node_path_.join)(scratch, 'report.md');
-    await writeFileAtomic(reportPath, `${markdown}\n`, 'report');
-    await writeFileAtomic((0,external_node_path_.join)(scratch, 'evaluation.json'), `${JSON.stringify(doc, null, 2)}\n`, 'evaluation');
+    await (0,write_file_atomic/* writeFileAtomic */.Z)(reportPath, `${markdown}\n`, 'report');
+    await (0,write_file_atomic/* writeFileAtomic */.Z)((0,external_node_path_.join)(scratch, 'evaluation.json'), `${JSON.stringify(doc, null, 2)}\n`, 'evaluation');
     for (const { status, reason, origin } of doc.outcomes) {
         if (status !== 'fail')
             continue;
@@ -7785,142 +5441,6 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         throw new errors/* CheckFailedError */.CO(`the model gate failed: ${doc.verdict}`);
     if (!doc.passed)
         logger.warning(`The model gate failed (${doc.verdict}); fail-on-regression is false, so the step passes and the check run carries the failure.`);
-}
-
-
-/***/ }),
-
-/***/ 7358:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   lQ: () => (/* binding */ envInputSource),
-/* harmony export */   pf: () => (/* binding */ defineInputs)
-/* harmony export */ });
-/* unused harmony export inputEnvName */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * Input specifications: the one place that states an input's description, whether it is required,
- * its default and its parser. Action metadata (action.yml), the CLI's --help and the parsing at run
- * time are all derived from these.
- */
-
-/** The environment variable the runner sets for an input: INPUT_ + upper case, spaces to `_`. */
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** Inputs as the Actions runner passes them: `INPUT_<NAME>` variables, trimmed like @actions/core. */
-function envInputSource(env) {
-    return (name) => env[inputEnvName(name)]?.trim();
-}
-/** Keeps the literal types of a spec object while checking it is one. */
-function defineInputs(specs) {
-    return specs;
-}
-function readOne(name, spec, source) {
-    const given = source(name);
-    const raw = given === undefined || given === '' ? spec.default : given;
-    if (raw === undefined) {
-        if (spec.required === true) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" is required but was not given: expected ${spec.parser.expected}. Set it under \`with:\` in the workflow step, or pass --${name} to the cd4ml command.`);
-        }
-        return undefined;
-    }
-    return spec.parser.parse(raw, name);
-}
-/**
- * Parses every input of a spec. All inputs are checked, so one run reports every problem; the error
- * is still one line.
- */
-function readInputs(specs, source) {
-    const values = {};
-    const problems = [];
-    for (const [name, spec] of Object.entries(specs)) {
-        try {
-            values[name] = readOne(name, spec, source);
-        }
-        catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
-                throw error;
-            problems.push(error.message);
-        }
-    }
-    if (problems.length === 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems[0]);
-    if (problems.length > 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${problems.length} inputs are invalid: ${problems.join(' ')}`);
-    return values;
-}
-
-
-/***/ }),
-
-/***/ 5625:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ fitToLimit)
-/* harmony export */ });
-/**
- * Fitting Markdown into a size limit (GitHub comments, check-run summaries, job summaries) without
- * producing broken Markdown: the cut falls on the last line break that fits (mid-line only when a
- * single line is longer than the limit), never inside a UTF-16 surrogate pair or a UTF-8 sequence,
- * an open code fence is closed, and a notice says what was left out and where to find it.
- */
-/** Length in UTF-16 code units, which bounds GitHub's character count from above. */
-function measure(text, unit) {
-    return unit === 'chars' ? text.length : Buffer.byteLength(text, 'utf8');
-}
-function cutToUnits(text, units, unit) {
-    if (unit === 'chars') {
-        let end = Math.max(0, units);
-        const last = text.charCodeAt(end - 1);
-        if (end > 0 && last >= 0xd800 && last <= 0xdbff)
-            end -= 1; // do not split a surrogate pair
-        return text.slice(0, end);
-    }
-    const bytes = Buffer.from(text, 'utf8').subarray(0, Math.max(0, units));
-    // Dropping a partial trailing character: decode and re-encode drops the replacement character.
-    const decoded = bytes.toString('utf8');
-    return decoded.endsWith('\uFFFD') && !text.startsWith(decoded) ? decoded.slice(0, -1) : decoded;
-}
-function openFence(text) {
-    let fence;
-    for (const line of text.split('\n')) {
-        const match = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-        if (match === null)
-            continue;
-        const marker = match[1];
-        if (fence === undefined)
-            fence = marker;
-        else if (marker[0] === fence[0] && marker.length >= fence.length)
-            fence = undefined;
-    }
-    return fence;
-}
-/**
- * Returns `text` unchanged when it fits in `limit`, otherwise its longest prefix ending at a line
- * break that fits together with `notice` (and a fence closer when needed). O(n) in the text length.
- */
-function fitToLimit(text, limit, notice, unit = 'chars') {
-    if (measure(text, unit) <= limit)
-        return { text, trimmed: false };
-    const tail = `\n\n${notice}\n`;
-    let room = limit - measure(tail, unit);
-    while (room > 0) {
-        let kept = cutToUnits(text, room, unit);
-        const lineBreak = kept.lastIndexOf('\n');
-        if (lineBreak > 0)
-            kept = kept.slice(0, lineBreak);
-        const fence = openFence(kept);
-        const closer = fence === undefined ? '' : `\n${fence}`;
-        const fitted = `${kept}${closer}${tail}`;
-        if (measure(fitted, unit) <= limit)
-            return { text: fitted, trimmed: true };
-        room -= Math.max(1, measure(closer, unit)); // make room for the fence closer and try once more
-    }
-    throw new RangeError(`The limit ${limit} leaves no room for the trim notice.`);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 233;
-export const ids = [233];
+export const id = 249;
+export const ids = [249];
 export const modules = {
 
-/***/ 4233:
+/***/ 9630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,31 +19,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/core/files/write-file-atomic.ts
-/**
- * Writes a file whole or not at all: the text goes to a temporary file beside the target, which is
- * then renamed over it, so a reader never sees half a file and a failure leaves the old one intact.
- */
-
-
-
-async function writeFileAtomic(path, content, what) {
-    const directory = (0,external_node_path_.dirname)(path);
-    const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(path)}.${process.pid}.tmp`);
-    try {
-        await (0,promises_.mkdir)(directory, { recursive: true });
-        await (0,promises_.writeFile)(temporary, content);
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined); // nothing to clean up when the directory itself was the problem
-        const reason = error.code ?? error.message;
-        throw new errors/* InputError */.dz(`${what}: cannot write ${path} (${reason}); check that the directory is writable.`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/files/write-file-atomic.ts
+var write_file_atomic = __webpack_require__(9501);
 ;// CONCATENATED MODULE: ./src/core/inputs/did-you-mean.ts
 /** Did-you-mean hints for names the user mistyped: in schema and policy files, and metric names. */
 /** The candidate the user most likely meant: same letters ignoring case and separators, one or two typos, or a prefix. */
@@ -91,6 +68,8 @@ function oneOfHint(values, near) {
     return `use one of ${values.join(', ')}${didYouMean(near)}`;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/inputs/yaml-reader.ts
@@ -2402,153 +2381,8 @@ function datasetVerdict(columns, driftShare) {
     return { columns, compared: judged.length, drifted, share, driftShare, datasetDrifted: datasetDrift(drifted.length, judged.length, driftShare) };
 }
 
-;// CONCATENATED MODULE: ./src/core/profile/profile.ts
-/**
- * The profile document (docs/profile.md): per-column statistics of a dataset, readable (`summary`)
- * and mergeable (`state`). It is the drift reference stored with each model, and the profiles of
- * shards merge into the profile of the whole (mergeProfiles).
- */
-
-
-
-const PROFILE_FORMAT = 'cd4ml-profile';
-const PROFILE_VERSION = 1;
-const QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
-const HISTOGRAM_BINS = 20;
-const TOP_VALUES = 10;
-/** A text column with at most this many distinct values (and at least 4 rows per value) reads as a category. */
-const CATEGORY_MAX_DISTINCT = 50;
-function inferType(profile, distinct) {
-    const state = profile.toKinds();
-    const values = profile.count;
-    if (values === 0)
-        return 'empty';
-    if (state.integer === values)
-        return 'integer';
-    if (state.integer + state.number === values)
-        return 'number';
-    if (state.boolean === values)
-        return 'boolean';
-    if (state.date === values)
-        return 'date';
-    if (state.date + state.datetime === values)
-        return 'datetime';
-    if (distinct.exact && distinct.value <= CATEGORY_MAX_DISTINCT && distinct.value * 4 <= values)
-        return 'category';
-    return 'string';
-}
-function histogram(profile, categories) {
-    const { min, max } = profile;
-    const n = profile.numericCount;
-    const bins = min === max ? 1 : HISTOGRAM_BINS;
-    const width = (max - min) / bins;
-    const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
-    const counts = new Array(bins).fill(0);
-    const numeric = categories?.filter((entry) => typeof entry[0] === 'number');
-    if (numeric !== undefined && numeric.reduce((sum, [, count]) => sum + count, 0) === n) {
-        for (const [value, count] of numeric) {
-            const bin = width === 0 ? 0 : Math.min(bins - 1, Math.floor((value - min) / width));
-            counts[bin] = counts[bin] + count;
-        }
-        return { edges, counts, exact: true };
-    }
-    // From the sketch: cumulative counts at the inner edges, rounded, so the bins sum to n.
-    const inner = edges.slice(1, -1);
-    const cdf = profile.cdf(inner);
-    let previous = 0;
-    for (let i = 0; i < bins; i += 1) {
-        const cumulative = i === bins - 1 ? n : Math.round(cdf[i] * n);
-        counts[i] = Math.max(0, cumulative - previous);
-        previous = Math.max(previous, cumulative);
-    }
-    return { edges, counts, exact: false };
-}
-function summarize(name, profile) {
-    const state = profile.toState();
-    const distinct = profile.distinct;
-    const type = inferType(profile, distinct);
-    const summary = {};
-    if (profile.numericCount > 0) {
-        summary.min = profile.min;
-        summary.max = profile.max;
-        summary.mean = profile.mean;
-        const variance = profile.variance;
-        if (!Number.isNaN(variance)) {
-            summary.variance = variance;
-            summary.std = Math.sqrt(variance);
-        }
-        const values = profile.quantiles(QUANTILES);
-        summary.quantiles = Object.fromEntries(QUANTILES.map((q, i) => [String(q), values[i]]));
-        summary.histogram = histogram(profile, state.categories);
-    }
-    else if (state.temporal !== null) {
-        summary.min = state.temporal.min;
-        summary.max = state.temporal.max;
-    }
-    if (state.categories !== null && (type === 'category' || type === 'boolean' || distinct.value <= CATEGORY_MAX_DISTINCT)) {
-        const values = state.categories.slice(0, TOP_VALUES);
-        const shown = values.reduce((sum, [, count]) => sum + count, 0);
-        summary.top = { values, other: profile.count - shown };
-    }
-    if (state.length !== null)
-        summary.length = { min: state.length.min, max: state.length.max, mean: state.length.sum / state.length.count };
-    if (state.kinds.boolean > 0)
-        summary.true_fraction = state.trues / state.kinds.boolean;
-    return { name, type, count: profile.count, nulls: profile.nulls, empty: profile.empty, distinct, summary, state };
-}
-function profileDocument(rows, sources, columns) {
-    return {
-        format: PROFILE_FORMAT,
-        version: PROFILE_VERSION,
-        rows,
-        sources,
-        rank_error: kll_sketch/* KllSketch */.gu.rankError(200),
-        columns: columns.map(([name, profile]) => summarize(name, profile)),
-    };
-}
-/** Reads a profile document, checking the format and version; `file` names it in errors. */
-function parseProfile(value, file) {
-    const document = value;
-    if (document === null || typeof document !== 'object' || document.format !== PROFILE_FORMAT) {
-        throw new errors/* InputError */.dz(`${file}: not a cd4ml profile (expected "format": "${PROFILE_FORMAT}"); write one with validate-data's profile-output.`);
-    }
-    if (document.version !== PROFILE_VERSION) {
-        throw new errors/* InputError */.dz(`${file}: profile version ${JSON.stringify(document.version)} is not supported; this version of cd4ml-actions reads version ${PROFILE_VERSION}.`);
-    }
-    if (!Array.isArray(document.columns) || typeof document.rows !== 'number') {
-        throw new errors/* InputError */.dz(`${file}: the profile has no "columns" list or "rows" count; regenerate it with validate-data's profile-output.`);
-    }
-    return document;
-}
-/**
- * Merges the profiles of shards into the profile of the whole: columns by name (a column missing from a
- * shard is null in all its rows), counts and moments exactly, quantiles within the sketch's rank error.
- */
-function mergeProfiles(documents) {
-    const merged = new Map();
-    let rows = 0;
-    const sources = [];
-    for (const document of documents) {
-        const present = new Set();
-        for (const column of document.columns) {
-            present.add(column.name);
-            let profile = merged.get(column.name);
-            if (profile === undefined) {
-                profile = new ColumnProfile();
-                profile.addNulls(rows);
-                merged.set(column.name, profile);
-            }
-            profile.merge(ColumnProfile.fromState(column.state));
-        }
-        for (const [name, profile] of merged)
-            if (!present.has(name))
-                profile.addNulls(document.rows);
-        rows += document.rows;
-        sources.push(...document.sources);
-    }
-    return profileDocument(rows, sources, [...merged]);
-}
-
+// EXTERNAL MODULE: ./src/core/profile/profile.ts
+var profile_profile = __webpack_require__(7416);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -4317,7 +4151,7 @@ async function validateDataset(options) {
         workerScript: options.workerScript,
         logger: options.logger,
     });
-    const profile = profileDocument(total.rows, total.sources, total.columns.map((name) => [name, total.profiles.get(name)]));
+    const profile = (0,profile_profile/* profileDocument */.PO)(total.rows, total.sources, total.columns.map((name) => [name, total.profiles.get(name)]));
     const findings = schema === undefined ? [] : evaluate(schema, total);
     const failed = findings.filter((finding) => !finding.passed);
     const errors = failed.filter((finding) => finding.severity === 'error').length;
@@ -4330,8 +4164,9 @@ async function validateDataset(options) {
 
 ;// CONCATENATED MODULE: ./src/core/drift/load-side.ts
 /**
- * One side of a drift check as a profile: a stored `cd4ml-profile` JSON (read, no data scanned), or a
- * dataset (paths, globs, s3:// URIs), profiled in one pass as validate-data profiles it.
+ * One side of a drift check as a profile: a stored `cd4ml-profile` JSON (read, no data scanned), the
+ * profile registered with a model version (`registry:<name>@<version|alias>`), or a dataset (paths,
+ * globs, s3:// URIs), profiled in one pass as validate-data profiles it.
  */
 
 
@@ -4340,7 +4175,10 @@ async function validateDataset(options) {
 
 async function loadDriftSide(spec, options) {
     if (spec.startsWith('registry:')) {
-        throw new errors/* InputError */.dz(`Input "${options.input}": ${spec} needs the model registry (register-model), which this version does not have yet; give a profile JSON or a dataset.`);
+        if (options.registryProfile === undefined)
+            throw new errors/* InputError */.dz(`Input "${options.input}": ${spec} needs a model registry, which is not available here; give a profile JSON or a dataset.`);
+        const { document, name } = await options.registryProfile(spec);
+        return { document, name, stored: true };
     }
     if (/\.json$/i.test(spec) && !spec.startsWith('s3://')) {
         const path = (0,external_node_path_.resolve)(options.cwd, spec);
@@ -4356,7 +4194,7 @@ async function loadDriftSide(spec, options) {
         catch (error) {
             throw new errors/* InputError */.dz(`Input "${options.input}": ${spec} is not valid JSON: ${error.message}.`);
         }
-        return { document: parseProfile(value, spec), name: spec, stored: true };
+        return { document: (0,profile_profile/* parseProfile */.jZ)(value, spec), name: spec, stored: true };
     }
     const { profile } = await validateDataset({
         data: [spec],
@@ -4904,21 +4742,8 @@ function loadOnnxRuntime() {
     return runtime;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/core/files/sha256.ts
-
-
-/** The sha256 of a file as lowercase hex, streamed (memory does not grow with the file). */
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
+// EXTERNAL MODULE: ./src/core/files/sha256.ts
+var files_sha256 = __webpack_require__(9548);
 ;// CONCATENATED MODULE: ./src/core/inference/model-signature.ts
 
 
@@ -4934,7 +4759,7 @@ async function openModel(path, name = path) {
         throw new errors/* InputError */.dz(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
     });
     try {
-        const sha256 = await sha256File(path);
+        const sha256 = await (0,files_sha256/* sha256File */.Q)(path);
         return { path, name, sha256, session, signature: signatureOf(session) };
     }
     catch (error) {
@@ -5302,6 +5127,8 @@ async function predictionDrift(options) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
+// EXTERNAL MODULE: ./src/core/report/markdown.ts
+var markdown = __webpack_require__(4201);
 ;// CONCATENATED MODULE: ./src/core/report/charts.ts
 /**
  * Small charts that GitHub renders without an image host: a Mermaid `xychart-beta` (rendered in
@@ -5344,84 +5171,8 @@ function textHistogram(values) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/core/report/numbers.ts
-/**
- * Numbers for people: metric values, signed changes, percentages and intervals, as the gate's reasons
- * and the report show them. Negative numbers use the real minus sign (U+2212); NaN is `n/a`.
- *
- * Values keep 4 significant digits, except that numbers of 1000 and above keep one decimal
- * (1234.6) rather than being rounded to tens; magnitudes below 10⁻⁴ or from 10⁹ are written in
- * exponent form (1.2e-5). Trailing zeros are dropped (0.80 → 0.8).
- */
-const MINUS = '\u2212';
-function trimZeros(text) {
-    return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}
-/**
- * |x| (finite, ≥ 0) with `digits` significant digits, but at least `minDecimals` decimals from 1
- * upwards, and never more digits than the shortest text that reads back as the same number.
- */
-function magnitude(a, digits, minDecimals) {
-    if (a === 0)
-        return '0';
-    if (a < 1e-4 || a >= 1e9) {
-        const shortest = (a.toExponential().split('e')[0] ?? '').replace('.', '').length;
-        const [mantissa = '', exponent = '0'] = a.toExponential(Math.min(digits, shortest) - 1).split('e');
-        return `${trimZeros(mantissa)}e${Number(exponent)}`;
-    }
-    const shortestDecimals = String(a).split('.')[1]?.length ?? 0;
-    if (a >= 1) {
-        const integerDigits = String(Math.floor(a)).length;
-        return trimZeros(a.toFixed(Math.min(shortestDecimals, Math.max(minDecimals, digits - integerDigits))));
-    }
-    const shortestDigits = String(a).replace(/^0\.0*/, '').length;
-    return trimZeros(a.toPrecision(Math.min(digits, shortestDigits)));
-}
-function signed(x, digits, minDecimals, plus, suffix = '') {
-    if (Number.isNaN(x))
-        return 'n/a';
-    if (x === 0)
-        return `${plus === '' ? '' : '±'}0${suffix}`;
-    const sign = x < 0 ? MINUS : plus;
-    const body = Number.isFinite(x) ? magnitude(Math.abs(x), digits, minDecimals) : '∞';
-    return `${sign}${body}${suffix}`;
-}
-/** A metric value: 0.8312, 12.35, 1234.6, 1.2e-5, −0.05; NaN → `n/a`, ±Infinity → `∞`, `−∞`. */
-function formatValue(x, digits = 4) {
-    return signed(x, digits, 1, '');
-}
-/** A change, always signed: +0.0123, −0.031; exactly zero is `±0`, NaN is `n/a`. */
-function formatDelta(x, digits = 4) {
-    return signed(x, digits, 1, '+');
-}
-/**
- * A fraction as a percentage with 3 significant digits (no decimals are cut from the integer part):
- * 0.0312 → +3.12%, −0.5 → −50%, 0.0006 → +0.06%, 12.345 → +1235%; zero is ±0%, NaN is `n/a`.
- */
-function formatPercent(fraction, options = {}) {
-    const { digits = 3, signed: withSign = true } = options;
-    return signed(fraction * 100, digits, 0, withSign ? '+' : '', '%');
-}
-/**
- * Formats `a` and `b` with `format`, starting at `digits` significant digits and adding more (up to
- * 17) until two different numbers read differently, so a message never says "0.8 is below the
- * minimum 0.8".
- */
-function formatApart(a, b, format = formatValue, fromDigits = 4) {
-    let digits = fromDigits;
-    let pair = [format(a, digits), format(b, digits)];
-    while (a !== b && pair[0] === pair[1] && digits < 17) {
-        digits += 1;
-        pair = [format(a, digits), format(b, digits)];
-    }
-    return pair;
-}
-/** An interval as `[−0.045, −0.018]`; ends that would read the same get more digits. */
-function formatInterval(interval, format = formatValue) {
-    const [low, high] = formatApart(interval[0], interval[1], format);
-    return `[${low}, ${high}]`;
-}
-
+// EXTERNAL MODULE: ./src/core/report/numbers.ts
+var report_numbers = __webpack_require__(3596);
 ;// CONCATENATED MODULE: ./src/core/report/drift-report.ts
 /**
  * The check-drift report in Markdown, in the evaluate-gate report's style: the verdict first (how many
@@ -5439,26 +5190,21 @@ function formatInterval(interval, format = formatValue) {
 
 
 
+
 /** Charts shown in the collapsed section, drifted columns in table order. */
 const MAX_CHARTS = 10;
 /** Categories charted by name; the rest are summed as `other`. */
 const TOP_CATEGORIES = 10;
 const drift_report_NUMERIC = new Set(['integer', 'number']);
 const drift_report_count = (value) => value.toLocaleString('en-US');
-function drift_report_cell(text) {
-    return text.replaceAll('|', '\\|');
-}
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
 /** Bin labels for the interior edges e₀ < e₁ < …: `≤ e₀`, `e₀–e₁`, …, `> e_last` (one bin: `all values`). */
 function binLabels(edges) {
     if (edges.length === 0)
         return ['all values'];
-    const labels = [`≤ ${formatValue(edges[0])}`];
+    const labels = [`≤ ${(0,report_numbers/* formatValue */.Fl)(edges[0])}`];
     for (let i = 1; i < edges.length; i += 1)
-        labels.push(`${formatValue(edges[i - 1])}–${formatValue(edges[i])}`);
-    labels.push(`> ${formatValue(edges[edges.length - 1])}`);
+        labels.push(`${(0,report_numbers/* formatValue */.Fl)(edges[i - 1])}–${(0,report_numbers/* formatValue */.Fl)(edges[i])}`);
+    labels.push(`> ${(0,report_numbers/* formatValue */.Fl)(edges[edges.length - 1])}`);
     return labels;
 }
 /**
@@ -5516,7 +5262,7 @@ function headline(drift) {
 function contextLine(drift, context) {
     const rows = (n) => `${drift_report_count(n)} row${n === 1 ? '' : 's'}`;
     return (`Reference ${code(context.reference)} (${rows(context.referenceRows)}) vs current ${code(context.current)} (${rows(context.currentRows)}); ` +
-        `dataset drift when at least ${formatPercent(drift.driftShare, { signed: false })} of the compared columns drift.`);
+        `dataset drift when at least ${(0,report_numbers/* formatPercent */.l9)(drift.driftShare, { signed: false })} of the compared columns drift.`);
 }
 function typeCell(column) {
     return column.referenceType === column.currentType ? column.referenceType : `${column.referenceType} → ${column.currentType}`;
@@ -5525,17 +5271,17 @@ function scoreCell(column) {
     if (!compared(column))
         return '—';
     const approximate = column.exact ? '' : '≈ ';
-    return isTest(column) ? `p ${column.exact ? '=' : '≈'} ${formatValue(column.score, 2)}` : `${approximate}${formatValue(column.score)}`;
+    return isTest(column) ? `p ${column.exact ? '=' : '≈'} ${(0,report_numbers/* formatValue */.Fl)(column.score, 2)}` : `${approximate}${(0,report_numbers/* formatValue */.Fl)(column.score)}`;
 }
 function thresholdCell(column) {
     if (!compared(column) || Number.isNaN(column.threshold))
         return '—';
-    return isTest(column) ? `p < ${formatValue(column.threshold)}` : `≥ ${formatValue(column.threshold)}`;
+    return isTest(column) ? `p < ${(0,report_numbers/* formatValue */.Fl)(column.threshold)}` : `≥ ${(0,report_numbers/* formatValue */.Fl)(column.threshold)}`;
 }
 function effectCell(column) {
     if (column.effect === undefined)
         return '';
-    const value = column.effect.name.endsWith('change') ? formatDelta(column.effect.value) : formatValue(column.effect.value);
+    const value = column.effect.name.endsWith('change') ? (0,report_numbers/* formatDelta */.CW)(column.effect.value) : (0,report_numbers/* formatValue */.Fl)(column.effect.value);
     return `${column.effect.name} = ${value}`;
 }
 function distributionCell(chart) {
@@ -5559,13 +5305,13 @@ function ordered(drift) {
 function columnsTable(drift, context) {
     const rows = ordered(drift).map((column) => [
         code(column.column),
-        drift_report_cell(typeCell(column)),
-        column.method === undefined ? '—' : drift_report_cell(METHOD_INFO[column.method].title),
-        drift_report_cell(scoreCell(column)),
-        drift_report_cell(thresholdCell(column)),
-        drift_report_cell(effectCell(column)),
+        (0,markdown/* cell */.H)(typeCell(column)),
+        column.method === undefined ? '—' : (0,markdown/* cell */.H)(METHOD_INFO[column.method].title),
+        (0,markdown/* cell */.H)(scoreCell(column)),
+        (0,markdown/* cell */.H)(thresholdCell(column)),
+        (0,markdown/* cell */.H)(effectCell(column)),
         distributionCell(context.charts.get(column.column)),
-        drift_report_cell(driftCell(column)),
+        (0,markdown/* cell */.H)(driftCell(column)),
     ]);
     return (0,markdown_table/* markdownTable */.Q)([['Column', 'Type', 'Method', 'Score', 'Threshold', 'Effect size', 'Distribution', 'Drift'], ...rows], {
         align: ['l', 'l', 'l', 'r', 'r', 'r', 'c', 'l'],
@@ -5588,7 +5334,7 @@ function chartsSection(drift, context) {
     });
     if (charted.length > shown.length)
         blocks.push(`The first ${MAX_CHARTS} of ${charted.length} drifted columns are shown.`);
-    return details(`Reference vs current: ${shown.map((column) => column.column).join(', ')}${charted.length > shown.length ? ', …' : ''}`, blocks.join('\n\n'));
+    return (0,markdown/* details */.z)(`Reference vs current: ${shown.map((column) => column.column).join(', ')}${charted.length > shown.length ? ', …' : ''}`, blocks.join('\n\n'));
 }
 function oneSidedLine(drift) {
     const parts = [];
@@ -5599,7 +5345,7 @@ function oneSidedLine(drift) {
     return parts.join(' ');
 }
 function howToRead() {
-    return details('How to read this', [
+    return (0,markdown/* details */.z)('How to read this', [
         '- **Tests** (Kolmogorov–Smirnov, chi-square, z-test) give a p-value: the chance of a difference at least this large if both samples came from one distribution. A column drifts when p is **below** the threshold.',
         '- **Distances** (Wasserstein normed by the reference standard deviation, Jensen–Shannon, PSI) measure how far apart the distributions are. A column drifts when the distance is **at or above** the threshold.',
         '- With large samples a test flags even tiny shifts as significant, so every p-value comes with an effect size (KS D, Cramér\'s V, the change of a share): a small p with a small effect is a real but slight shift.',
@@ -5614,210 +5360,12 @@ function renderDriftMarkdown(drift, context) {
         .join('\n\n');
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
-;// CONCATENATED MODULE: ./src/platform/aws/clients.ts
-/**
- * The one place AWS SDK clients are built, so every client agrees on region, endpoint and retries.
- *
- * Region: the `region` option, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else `us-east-1`.
- * Credentials: the SDK's default chain (environment variables as set by
- * aws-actions/configure-aws-credentials, web identity, shared files, instance roles).
- * Endpoint: the SDK itself honours `AWS_ENDPOINT_URL_<SERVICE>` (e.g. `AWS_ENDPOINT_URL_S3`) and
- * `AWS_ENDPOINT_URL`. When one of them is set for S3, the S3 client uses path-style addressing
- * (`http://host:port/bucket/key`), which local and self-hosted S3 servers (MinIO, LocalStack, s3rver)
- * need; against AWS itself, virtual-hosted addressing stays the default.
- */
-
-const DEFAULT_REGION = 'us-east-1';
-/** The region a client should use. */
-function awsRegion(options = {}) {
-    const env = options.env ?? process.env;
-    return nonEmpty(options.region) ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? DEFAULT_REGION;
-}
-/**
- * The endpoint URL configured for a service through the environment (`AWS_ENDPOINT_URL_S3`, then
- * `AWS_ENDPOINT_URL`), as the SDK will use it; undefined when none is, or when
- * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` tells the SDK to ignore them.
- */
-function configuredEndpoint(service, env = process.env) {
-    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true')
-        return undefined;
-    const suffix = service.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-    return nonEmpty(env[`AWS_ENDPOINT_URL_${suffix}`]) ?? nonEmpty(env.AWS_ENDPOINT_URL);
-}
-/** An S3 client; path-style addressing when a custom endpoint is configured. */
-function s3Client(options = {}) {
-    const env = options.env ?? process.env;
-    const custom = configuredEndpoint('S3', env) !== undefined;
-    return new dist_cjs/* S3Client */.YxF({
-        region: awsRegion(options),
-        maxAttempts: 3,
-        ...(custom ? { forcePathStyle: true } : {}),
-    });
-}
-function nonEmpty(value) {
-    const trimmed = value?.trim();
-    return trimmed === undefined || trimmed === '' ? undefined : trimmed;
-}
-
-;// CONCATENATED MODULE: ./src/platform/aws/s3-store.ts
-/**
- * The ObjectStore core reads S3 through: ListObjectsV2 (every page), HeadObject for sizes, and
- * GetObject with a Range header, its body streamed as it arrives. The client comes from clients.ts,
- * so `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` point it at any S3-compatible server (path-style
- * addressing then) and the region defaults to `AWS_REGION`, `AWS_DEFAULT_REGION` or `us-east-1`.
- *
- * Complexity: one request per 1000 keys listed, one per size, one per streamed range.
- *
- * Errors are one line naming the s3:// URI: a ServiceError with S3's error code and message and what
- * to check (the key, the bucket, the credentials and bucket policy, the endpoint); an
- * EnvironmentError when no AWS credentials are configured at all.
- */
-
-
-
-function createS3Store(options = {}) {
-    let client = options.client;
-    const get = () => (client ??= s3Client(options.region === undefined ? {} : { region: options.region }));
-    return {
-        async list(bucket, prefix) {
-            const keys = [];
-            let token;
-            do {
-                let page;
-                try {
-                    page = await get().send(new dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }));
-                }
-                catch (error) {
-                    throw s3Error(error, `s3://${bucket}/${prefix}`, 'list');
-                }
-                for (const object of page.Contents ?? [])
-                    if (object.Key !== undefined)
-                        keys.push(object.Key);
-                token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-            } while (token !== undefined);
-            return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        },
-        async size(bucket, key) {
-            try {
-                const head = await get().send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: bucket, Key: key }));
-                return head.ContentLength ?? 0;
-            }
-            catch (error) {
-                throw s3Error(error, `s3://${bucket}/${key}`, 'read');
-            }
-        },
-        async *stream(bucket, key, range) {
-            const uri = `s3://${bucket}/${key}`;
-            const start = Math.max(0, range?.start ?? 0);
-            const end = range?.end;
-            if (end !== undefined && end <= start)
-                return;
-            const header = range === undefined ? undefined : `bytes=${start}-${end === undefined ? '' : end - 1}`;
-            let body;
-            try {
-                const object = await get().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key, ...(header === undefined ? {} : { Range: header }) }));
-                if (object.Body === undefined)
-                    return;
-                body = object.Body;
-            }
-            catch (error) {
-                throw s3Error(error, uri, 'read');
-            }
-            let done = false;
-            try {
-                try {
-                    for await (const piece of body)
-                        yield piece;
-                }
-                catch (error) {
-                    throw s3Error(error, uri, 'read');
-                }
-                done = true;
-            }
-            finally {
-                // The consumer stopped early (or failed): release the connection.
-                if (!done)
-                    body.destroy?.();
-            }
-        },
-    };
-}
-/** An SDK or network failure as a one-line error naming the URI. */
-function s3Error(error, uri, action) {
-    if ((0,errors/* isCd4mlError */.Do)(error))
-        return error;
-    const shape = (typeof error === 'object' && error !== null ? error : {});
-    const status = shape.$metadata?.httpStatusCode;
-    let name = shape.Code ?? shape.code ?? shape.name ?? 'Error';
-    // A HEAD response has no body, so S3's error code is missing: name it from the status.
-    if ((name === 'Unknown' || name === 'UnknownError') && status !== undefined)
-        name = STATUS_NAMES.get(status) ?? name;
-    const what = action === 'list' ? 'cannot list the objects' : 'cannot read the object';
-    if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-        return new errors/* EnvironmentError */.eG(`${uri}: ${what}: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`);
-    }
-    const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-    const message = text === '' || text === name || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-    const detail = message === '' ? name : `${name}: ${message}`;
-    return new errors/* ServiceError */._7(`${uri}: ${what} (${detail}); ${hint(name, status, action)}`, { cause: error });
-}
-const STATUS_NAMES = new Map([
-    [400, 'BadRequest'],
-    [403, 'Forbidden'],
-    [404, 'NotFound'],
-    [500, 'InternalError'],
-    [503, 'ServiceUnavailable'],
-]);
-const DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
-function hint(name, status, action) {
-    if (name === 'NoSuchBucket')
-        return 'check the bucket name';
-    if (DENIED.has(name) || status === 403) {
-        const permission = action === 'list' ? 's3:ListBucket' : 's3:GetObject';
-        return `check the AWS credentials, and that the IAM and bucket policies allow ${permission}`;
-    }
-    if (name === 'NoSuchKey' || name === 'NotFound' || status === 404)
-        return 'check the bucket and key';
-    if (NETWORK.has(name))
-        return 'check the network and the S3 endpoint (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set)';
-    if (status !== undefined && status >= 500)
-        return 'S3 failed on its side; try again later';
-    return 'check the URI and the AWS credentials';
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-;// CONCATENATED MODULE: ./src/platform/github/client.ts
-/**
- * The one way the project builds a GitHub client: Octokit from @actions/github (honours
- * GITHUB_API_URL and the runner's proxy settings) with retries of transient failures and GitHub's
- * rate-limit rules (primary and secondary limits wait and retry, as GitHub asks integrators to).
- */
-
-
-
-function createGitHubClient(token, options) {
-    const { logger } = options;
-    const rateLimitRetries = options.rateLimitRetries ?? 2;
-    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const again = retryCount < rateLimitRetries;
-        logger.warning(`GitHub ${kind} rate limit hit by ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : 'giving up'}.`);
-        return again;
-    };
-    return (0,github/* getOctokit */.Q)(token, {
-        baseUrl: options.apiUrl,
-        retry: { retries: options.retries ?? 3 },
-        throttle: { enabled: options.throttle ?? true, onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-}
-
+// EXTERNAL MODULE: ./src/platform/aws/s3-store.ts
+var s3_store = __webpack_require__(9463);
+// EXTERNAL MODULE: ./src/actions/registry-reference.ts + 20 modules
+var registry_reference = __webpack_require__(4607);
+// EXTERNAL MODULE: ./src/platform/github/client.ts
+var github_client = __webpack_require__(7560);
 ;// CONCATENATED MODULE: ./src/platform/github/dispatch.ts
 async function dispatchWorkflow(client, repo, dispatch) {
     await client.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: dispatch.workflow, ref: dispatch.ref, inputs: dispatch.inputs });
@@ -6002,7 +5550,7 @@ async function actOnDrift(outcome, options) {
         return;
     }
     const repo = run.repository;
-    const client = createGitHubClient(options.token, { apiUrl: run.apiUrl, logger });
+    const client = (0,github_client/* createGitHubClient */.L)(options.token, { apiUrl: run.apiUrl, logger });
     const issue = { action: 'check-drift', key: outcome.key, labels: [DRIFT_LABEL] };
     const where = run.runUrl === undefined ? 'this run' : `[this run](${run.runUrl})`;
     if (wantsIssue && outcome.drifted) {
@@ -6041,6 +5589,7 @@ async function actOnDrift(outcome, options) {
 
 
 
+
 async function main({ inputs, logger, run, summary, setOutput }) {
     const cwd = process.cwd();
     const onDrift = new Set(inputs['on-drift']);
@@ -6050,7 +5599,11 @@ async function main({ inputs, logger, run, summary, setOutput }) {
     if (inputs.model !== undefined)
         checkPredictionInputs(inputs.reference, inputs.current);
     const config = inputs.config === undefined ? undefined : await loadDriftConfig(inputs.config, cwd);
-    const sideOptions = { cwd, store: () => createS3Store(), workerScript: (0,scan_worker/* workerScript */.wF)(), logger };
+    const registryProfile = async (spec) => {
+        const resolved = await (0,registry_reference/* resolveReference */.sX)(spec, 'reference', { registry: inputs.registry, cwd, run, token: inputs['github-token'], logger });
+        return { document: await (0,registry_reference/* fetchProfile */.eO)(resolved), name: resolved.label };
+    };
+    const sideOptions = { cwd, store: () => (0,s3_store/* createS3Store */.o)(), workerScript: (0,scan_worker/* workerScript */.wF)(), logger, registryProfile };
     const reference = await logger.group('Reading the reference', () => loadDriftSide(inputs.reference, { ...sideOptions, input: 'reference' }));
     const current = await logger.group('Reading the current data', () => loadDriftSide(inputs.current, { ...sideOptions, input: 'current' }));
     const driftShare = config?.driftShare ?? inputs['drift-share'];
@@ -6067,7 +5620,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
             current: inputs.current,
             features: inputs.features,
             cwd,
-            store: () => createS3Store(),
+            store: () => (0,s3_store/* createS3Store */.o)(),
             overrides: { ...(override?.method === undefined ? {} : { method: override.method }), ...(override?.threshold === undefined ? {} : { threshold: override.threshold }) },
         }));
         drift = { ...drift, ...datasetVerdict([...drift.columns, prediction], driftShare) };
@@ -6085,8 +5638,8 @@ async function main({ inputs, logger, run, summary, setOutput }) {
     const markdown = renderDriftMarkdown(drift, { reference: reference.name, current: current.name, referenceRows: reference.document.rows, currentRows: current.document.rows, charts });
     const scratch = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'cd4ml', 'check-drift');
     const reportPath = (0,external_node_path_.join)(scratch, 'report.md');
-    await writeFileAtomic(reportPath, `${markdown}\n`, 'report');
-    await writeFileAtomic((0,external_node_path_.join)(scratch, 'drift.json'), `${JSON.stringify(drift, null, 2)}\n`, 'drift');
+    await (0,write_file_atomic/* writeFileAtomic */.Z)(reportPath, `${markdown}\n`, 'report');
+    await (0,write_file_atomic/* writeFileAtomic */.Z)((0,external_node_path_.join)(scratch, 'drift.json'), `${JSON.stringify(drift, null, 2)}\n`, 'drift');
     summary.append(markdown);
     const verdict = `${drift.drifted.length} of ${drift.compared} columns drifted (${(drift.share * 100).toFixed(0)}%; dataset drift from ${(drift.driftShare * 100).toFixed(0)}%)`;
     logger.info(drift.datasetDrifted ? `Dataset drift: ${verdict}: ${drift.drifted.join(', ')}.` : `No dataset drift: ${verdict}.`);
@@ -6097,76 +5650,6 @@ async function main({ inputs, logger, run, summary, setOutput }) {
     await actOnDrift({ drifted: drift.datasetDrifted, verdict, markdown, reportPath, key: inputs.reference, onDrift, workflow: inputs['retrain-workflow'], ref: inputs['retrain-ref'] }, { run, token: inputs['github-token'], logger });
     if (drift.datasetDrifted && onDrift.has('fail'))
         throw new errors/* CheckFailedError */.CO(`data drift: ${verdict}: ${drift.drifted.join(', ')}`);
-}
-
-
-/***/ }),
-
-/***/ 5625:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ fitToLimit)
-/* harmony export */ });
-/**
- * Fitting Markdown into a size limit (GitHub comments, check-run summaries, job summaries) without
- * producing broken Markdown: the cut falls on the last line break that fits (mid-line only when a
- * single line is longer than the limit), never inside a UTF-16 surrogate pair or a UTF-8 sequence,
- * an open code fence is closed, and a notice says what was left out and where to find it.
- */
-/** Length in UTF-16 code units, which bounds GitHub's character count from above. */
-function measure(text, unit) {
-    return unit === 'chars' ? text.length : Buffer.byteLength(text, 'utf8');
-}
-function cutToUnits(text, units, unit) {
-    if (unit === 'chars') {
-        let end = Math.max(0, units);
-        const last = text.charCodeAt(end - 1);
-        if (end > 0 && last >= 0xd800 && last <= 0xdbff)
-            end -= 1; // do not split a surrogate pair
-        return text.slice(0, end);
-    }
-    const bytes = Buffer.from(text, 'utf8').subarray(0, Math.max(0, units));
-    // Dropping a partial trailing character: decode and re-encode drops the replacement character.
-    const decoded = bytes.toString('utf8');
-    return decoded.endsWith('\uFFFD') && !text.startsWith(decoded) ? decoded.slice(0, -1) : decoded;
-}
-function openFence(text) {
-    let fence;
-    for (const line of text.split('\n')) {
-        const match = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-        if (match === null)
-            continue;
-        const marker = match[1];
-        if (fence === undefined)
-            fence = marker;
-        else if (marker[0] === fence[0] && marker.length >= fence.length)
-            fence = undefined;
-    }
-    return fence;
-}
-/**
- * Returns `text` unchanged when it fits in `limit`, otherwise its longest prefix ending at a line
- * break that fits together with `notice` (and a fence closer when needed). O(n) in the text length.
- */
-function fitToLimit(text, limit, notice, unit = 'chars') {
-    if (measure(text, unit) <= limit)
-        return { text, trimmed: false };
-    const tail = `\n\n${notice}\n`;
-    let room = limit - measure(tail, unit);
-    while (room > 0) {
-        let kept = cutToUnits(text, room, unit);
-        const lineBreak = kept.lastIndexOf('\n');
-        if (lineBreak > 0)
-            kept = kept.slice(0, lineBreak);
-        const fence = openFence(kept);
-        const closer = fence === undefined ? '' : `\n${fence}`;
-        const fitted = `${kept}${closer}${tail}`;
-        if (measure(fitted, unit) <= limit)
-            return { text: fitted, trimmed: true };
-        room -= Math.max(1, measure(closer, unit)); // make room for the fence closer and try once more
-    }
-    throw new RangeError(`The limit ${limit} leaves no room for the trim notice.`);
 }
 
 

@@ -1,0 +1,550 @@
+/**
+ * A fake SageMaker API on loopback for tests, spoken to through the real AWS SDK (`endpoint` option
+ * or `AWS_ENDPOINT_URL_SAGEMAKER`). It speaks SageMaker's protocol, AWS JSON 1.1: `POST /` with
+ * `x-amz-target: SageMaker.<Operation>` and `content-type: application/x-amz-json-1.1`, a JSON body,
+ * timestamps as epoch seconds; errors are HTTP 400 (5xx for server faults) with
+ * `{"__type": "<Code>", "message": "..."}`, which the SDK turns into exceptions named by the code.
+ * Requests must carry a SigV4 `Authorization` header; any credentials are accepted.
+ *
+ * Built to grow: every operation is a handler in `handlers` (add training jobs or endpoints with
+ * `handle(operation, handler)`), state is in plain public maps, every request is logged in
+ * `requests` ({operation, body}) for assertions, and `failNext(operation, code, times)` answers the
+ * next calls of an operation with an error (ThrottlingException and 5xx ones are retried by the SDK).
+ *
+ * Model registry operations, with SageMaker's behaviours that matter here (from the API reference:
+ * name patterns, the 50-entry / 128- and 256-character metadata limits, ClientToken ≤ 36 characters,
+ * MaxResults 1–100; messages as SageMaker words them where known):
+ * - CreateModelPackageGroup (ValidationException "Model Package Group already exists: <arn>"),
+ *   DescribeModelPackageGroup (ValidationException "ModelPackageGroup <arn> does not exist."),
+ *   ListModelPackageGroups (NameContains, SortBy Name|CreationTime, SortOrder, MaxResults, NextToken);
+ * - CreateModelPackage: versions 1, 2, 3… per group, handed out atomically; the same `ClientToken`
+ *   returns the same ARN (the fake does not compare the other parameters, as AWS would); the group
+ *   must exist; containers need an Image;
+ * - DescribeModelPackage by ARN (or by name, for unversioned packages);
+ * - ListModelPackages: ModelPackageGroupName, ModelApprovalStatus, SortBy CreationTime|Name,
+ *   SortOrder (Ascending by default), MaxResults (10 by default) and NextToken; the summaries of
+ *   versioned packages have no ModelPackageName, as SageMaker's;
+ * - UpdateModelPackage: ModelApprovalStatus, ApprovalDescription, CustomerMetadataProperties (merged),
+ *   CustomerMetadataPropertiesToRemove, InferenceSpecification, SourceUri.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Json = Record<string, unknown>;
+
+/** An error SageMaker would answer; thrown by handlers. */
+export class SageMakerFault extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export interface RecordedRequest {
+  operation: string;
+  body: Json;
+  /** The error code answered, when the request failed. */
+  error?: string;
+}
+
+export interface FakeModelPackageGroup {
+  name: string;
+  arn: string;
+  description?: string;
+  creationTime: Date;
+  /** The next version CreateModelPackage hands out. */
+  nextVersion: number;
+}
+
+export interface FakeModelPackage {
+  arn: string;
+  /** Absent for unversioned packages. */
+  group?: string;
+  version?: number;
+  /** The name of an unversioned package. */
+  name?: string;
+  description?: string;
+  approvalStatus: string;
+  approvalDescription?: string;
+  metadata: Record<string, string>;
+  creationTime: Date;
+  lastModifiedTime: Date;
+  /** Everything else CreateModelPackage was given (InferenceSpecification, ModelMetrics, SourceUri …). */
+  input: Json;
+}
+
+export type Handler = (body: Json, fake: FakeSageMaker) => Json | Promise<Json>;
+
+interface PendingFault {
+  code: string;
+  message: string;
+  status: number;
+  remaining: number;
+}
+
+export const GROUP_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const METADATA_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const CLIENT_TOKEN = /^[a-zA-Z0-9-]+$/;
+const APPROVAL = ['Approved', 'Rejected', 'PendingManualApproval'];
+const STATUS_OF: Record<string, number> = {
+  InternalFailure: 500,
+  InternalServerError: 500,
+  ServiceUnavailable: 503,
+  ServiceUnavailableException: 503,
+};
+
+export class FakeSageMaker {
+  readonly requests: RecordedRequest[] = [];
+  readonly groups = new Map<string, FakeModelPackageGroup>();
+  /** By ARN. */
+  readonly packages = new Map<string, FakeModelPackage>();
+  /** ClientToken → ARN of what it created. */
+  readonly clientTokens = new Map<string, string>();
+  readonly handlers = new Map<string, Handler>();
+  readonly region: string;
+  readonly account = '123456789012';
+  private readonly faults = new Map<string, PendingFault[]>();
+  private server: Server | undefined;
+  private lastTime = 0;
+  endpoint = '';
+
+  constructor(options: { region?: string } = {}) {
+    this.region = options.region ?? 'us-east-1';
+    this.handle('CreateModelPackageGroup', (body) => this.createGroup(body));
+    this.handle('DescribeModelPackageGroup', (body) => this.describeGroup(body));
+    this.handle('ListModelPackageGroups', (body) => this.listGroups(body));
+    this.handle('CreateModelPackage', (body) => this.createPackage(body));
+    this.handle('DescribeModelPackage', (body) => this.describePackage(body));
+    this.handle('ListModelPackages', (body) => this.listPackages(body));
+    this.handle('UpdateModelPackage', (body) => this.updatePackage(body));
+  }
+
+  /** Adds (or replaces) the handler of an operation. */
+  handle(operation: string, handler: Handler): void {
+    this.handlers.set(operation, handler);
+  }
+
+  /** The next `times` calls of `operation` fail with `code` (status 400, or 5xx for server faults). */
+  failNext(operation: string, code: string, times = 1, options: { message?: string; status?: number } = {}): void {
+    const list = this.faults.get(operation) ?? [];
+    list.push({ code, message: options.message ?? `Injected ${code} for ${operation}`, status: options.status ?? STATUS_OF[code] ?? 400, remaining: times });
+    this.faults.set(operation, list);
+  }
+
+  /** The operations received, in order (optionally only those that succeeded). */
+  operations(options: { succeeded?: boolean } = {}): string[] {
+    return this.requests.filter((request) => !options.succeeded || request.error === undefined).map((request) => request.operation);
+  }
+
+  /** The bodies of the requests of one operation. */
+  bodies(operation: string): Json[] {
+    return this.requests.filter((request) => request.operation === operation).map((request) => request.body);
+  }
+
+  /** Forgets every group, package, token, fault and request. */
+  reset(): void {
+    this.requests.length = 0;
+    this.groups.clear();
+    this.packages.clear();
+    this.clientTokens.clear();
+    this.faults.clear();
+  }
+
+  /** A strictly increasing clock, so creation times order the packages as SageMaker's do. */
+  now(): Date {
+    const time = Math.max(Date.now(), this.lastTime + 1);
+    this.lastTime = time;
+    return new Date(time);
+  }
+
+  groupArn(name: string): string {
+    return `arn:aws:sagemaker:${this.region}:${this.account}:model-package-group/${name.toLowerCase()}`;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      void this.serve(request, response);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.endpoint = `http://127.0.0.1:${port}`;
+    return this.endpoint;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const operation = target.startsWith('SageMaker.') ? target.slice('SageMaker.'.length) : target;
+    let body: Json = {};
+    const record: RecordedRequest = { operation, body };
+    try {
+      if (request.method !== 'POST' || (request.url ?? '/') !== '/') throw new SageMakerFault('UnknownOperationException', `${request.method} ${request.url} is not a SageMaker request`);
+      if (!String(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
+        throw new SageMakerFault('SerializationException', `content-type must be application/x-amz-json-1.1, got ${String(request.headers['content-type'])}`);
+      }
+      if (!/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[^/]+\/sagemaker\/aws4_request/.test(String(request.headers.authorization ?? ''))) {
+        throw new SageMakerFault('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+      }
+      try {
+        body = text === '' ? {} : (JSON.parse(text) as Json);
+      } catch {
+        throw new SageMakerFault('SerializationException', 'the body is not JSON');
+      }
+      record.body = body;
+      this.requests.push(record);
+      const handler = this.handlers.get(operation);
+      if (handler === undefined || !target.startsWith('SageMaker.')) throw new SageMakerFault('UnknownOperationException', `The operation ${target} is not implemented by the fake`);
+      const fault = this.takeFault(operation);
+      if (fault !== undefined) throw new SageMakerFault(fault.code, fault.message, fault.status);
+      const output = await handler(body, this);
+      this.send(response, 200, output);
+    } catch (error) {
+      if (!this.requests.includes(record)) this.requests.push(record);
+      const fault = error instanceof SageMakerFault ? error : new SageMakerFault('InternalFailure', (error as Error).message, 500);
+      record.error = fault.code;
+      this.send(response, fault.status, { __type: fault.code, message: fault.message });
+    }
+  }
+
+  private send(response: ServerResponse, status: number, body: Json): void {
+    // Timestamps as epoch seconds, as AWS JSON 1.1 sends them (the replacer sees Dates before toJSON).
+    const text = JSON.stringify(body, function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      return raw instanceof Date ? raw.getTime() / 1000 : value;
+    });
+    response.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': Buffer.byteLength(text),
+      'x-amzn-requestid': randomUUID(),
+    });
+    response.end(text);
+  }
+
+  private takeFault(operation: string): PendingFault | undefined {
+    const list = this.faults.get(operation);
+    const fault = list?.[0];
+    if (list === undefined || fault === undefined) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) list.shift();
+    return fault;
+  }
+
+  // ---- model package groups
+
+  private createGroup(body: Json): Json {
+    const name = requiredString(body, 'ModelPackageGroupName');
+    checkPattern(name, 'modelPackageGroupName', GROUP_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$');
+    const description = optionalString(body, 'ModelPackageGroupDescription');
+    if (description !== undefined) checkLength(description, 'modelPackageGroupDescription', 0, 1024);
+    const existing = this.groups.get(name);
+    if (existing !== undefined) throw new SageMakerFault('ValidationException', `Model Package Group already exists: ${existing.arn}`);
+    const group: FakeModelPackageGroup = { name, arn: this.groupArn(name), creationTime: this.now(), nextVersion: 1, ...(description === undefined ? {} : { description }) };
+    this.groups.set(name, group);
+    return { ModelPackageGroupArn: group.arn };
+  }
+
+  private findGroup(nameOrArn: string): FakeModelPackageGroup | undefined {
+    const name = nameOrArn.startsWith('arn:') ? /model-package-group\/(.+)$/.exec(nameOrArn)?.[1] : nameOrArn;
+    if (name === undefined) return undefined;
+    return this.groups.get(name) ?? [...this.groups.values()].find((group) => group.arn === nameOrArn);
+  }
+
+  private describeGroup(body: Json): Json {
+    const name = requiredString(body, 'ModelPackageGroupName');
+    const group = this.findGroup(name);
+    if (group === undefined) {
+      throw new SageMakerFault('ValidationException', `ModelPackageGroup ${name.startsWith('arn:') ? name : this.groupArn(name)} does not exist.`);
+    }
+    return {
+      ModelPackageGroupName: group.name,
+      ModelPackageGroupArn: group.arn,
+      ...(group.description === undefined ? {} : { ModelPackageGroupDescription: group.description }),
+      CreationTime: group.creationTime,
+      CreatedBy: {},
+      ModelPackageGroupStatus: 'Completed',
+    };
+  }
+
+  private listGroups(body: Json): Json {
+    const contains = optionalString(body, 'NameContains');
+    let groups = [...this.groups.values()].filter((group) => contains === undefined || group.name.includes(contains));
+    groups = sortBy(groups, optionalString(body, 'SortBy') ?? 'CreationTime', optionalString(body, 'SortOrder') ?? 'Ascending', (group) => ({
+      Name: group.name,
+      CreationTime: group.creationTime.getTime(),
+    }));
+    const page = paginate(groups, body, 'ListModelPackageGroups');
+    return {
+      ModelPackageGroupSummaryList: page.items.map((group) => ({
+        ModelPackageGroupName: group.name,
+        ModelPackageGroupArn: group.arn,
+        ...(group.description === undefined ? {} : { ModelPackageGroupDescription: group.description }),
+        CreationTime: group.creationTime,
+        ModelPackageGroupStatus: 'Completed',
+      })),
+      ...(page.next === undefined ? {} : { NextToken: page.next }),
+    };
+  }
+
+  // ---- model packages
+
+  private createPackage(body: Json): Json {
+    const groupName = optionalString(body, 'ModelPackageGroupName');
+    const packageName = optionalString(body, 'ModelPackageName');
+    if (groupName !== undefined && packageName !== undefined) {
+      throw new SageMakerFault('ValidationException', 'Both ModelPackageName and ModelPackageGroupName are provided in the input. Cannot determine which one to use.');
+    }
+    if (groupName === undefined && packageName === undefined) throw new SageMakerFault('ValidationException', 'Missing ARN.');
+    const token = optionalString(body, 'ClientToken');
+    if (token !== undefined) {
+      checkLength(token, 'clientToken', 1, 36);
+      checkPattern(token, 'clientToken', CLIENT_TOKEN, '^[a-zA-Z0-9-]+$');
+      const arn = this.clientTokens.get(token);
+      if (arn !== undefined) return { ModelPackageArn: arn };
+    }
+    const description = optionalString(body, 'ModelPackageDescription');
+    if (description !== undefined) checkLength(description, 'modelPackageDescription', 0, 1024);
+    const approval = optionalString(body, 'ModelApprovalStatus');
+    if (approval !== undefined) checkEnum(approval, 'modelApprovalStatus', APPROVAL);
+    const metadata = checkMetadata(body.CustomerMetadataProperties, 'customerMetadataProperties');
+    checkInferenceSpecification(body.InferenceSpecification);
+
+    let group: FakeModelPackageGroup | undefined;
+    if (groupName !== undefined) {
+      group = this.findGroup(groupName);
+      if (group === undefined) {
+        throw new SageMakerFault('ValidationException', `Model Package Group ${groupName.startsWith('arn:') ? groupName : this.groupArn(groupName)} does not exist.`);
+      }
+    } else {
+      checkPattern(packageName as string, 'modelPackageName', GROUP_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$');
+    }
+    const version = group === undefined ? undefined : group.nextVersion++;
+    const arn =
+      group === undefined
+        ? `arn:aws:sagemaker:${this.region}:${this.account}:model-package/${(packageName as string).toLowerCase()}`
+        : `arn:aws:sagemaker:${this.region}:${this.account}:model-package/${group.name.toLowerCase()}/${version}`;
+    if (this.packages.has(arn)) throw new SageMakerFault('ValidationException', `Model Package ${arn} already exists.`);
+    const time = this.now();
+    const { ModelPackageGroupName: _g, ModelPackageName: _n, ModelPackageDescription: _d, ModelApprovalStatus: _a, CustomerMetadataProperties: _m, ClientToken: _t, ...input } = body;
+    this.packages.set(arn, {
+      arn,
+      ...(group === undefined ? { name: packageName as string } : { group: group.name, version: version as number }),
+      ...(description === undefined ? {} : { description }),
+      approvalStatus: approval ?? 'PendingManualApproval',
+      metadata: metadata ?? {},
+      creationTime: time,
+      lastModifiedTime: time,
+      input,
+    });
+    if (token !== undefined) this.clientTokens.set(token, arn);
+    return { ModelPackageArn: arn };
+  }
+
+  private findPackage(nameOrArn: string): FakeModelPackage {
+    const found = this.packages.get(nameOrArn) ?? [...this.packages.values()].find((entry) => entry.name !== undefined && entry.name === nameOrArn);
+    if (found === undefined) throw new SageMakerFault('ValidationException', `ModelPackage ${nameOrArn} does not exist.`);
+    return found;
+  }
+
+  private describePackage(body: Json): Json {
+    const found = this.findPackage(requiredString(body, 'ModelPackageName'));
+    return {
+      ModelPackageName: found.group ?? found.name,
+      ...(found.group === undefined ? {} : { ModelPackageGroupName: found.group, ModelPackageVersion: found.version }),
+      ModelPackageArn: found.arn,
+      ...(found.description === undefined ? {} : { ModelPackageDescription: found.description }),
+      CreationTime: found.creationTime,
+      ...found.input,
+      ModelPackageStatus: 'Completed',
+      ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
+      CertifyForMarketplace: false,
+      ModelApprovalStatus: found.approvalStatus,
+      ...(found.approvalDescription === undefined ? {} : { ApprovalDescription: found.approvalDescription }),
+      ...(Object.keys(found.metadata).length === 0 ? {} : { CustomerMetadataProperties: { ...found.metadata } }),
+      CreatedBy: {},
+      LastModifiedTime: found.lastModifiedTime,
+      LastModifiedBy: {},
+    };
+  }
+
+  private listPackages(body: Json): Json {
+    const groupName = optionalString(body, 'ModelPackageGroupName');
+    const approval = optionalString(body, 'ModelApprovalStatus');
+    if (approval !== undefined) checkEnum(approval, 'modelApprovalStatus', APPROVAL);
+    const type = optionalString(body, 'ModelPackageType') ?? (groupName === undefined ? 'Unversioned' : 'Versioned');
+    checkEnum(type, 'modelPackageType', ['Versioned', 'Unversioned', 'Both']);
+    const group = groupName === undefined ? undefined : this.findGroup(groupName);
+    let packages = [...this.packages.values()].filter((entry) => {
+      if (groupName !== undefined && entry.group !== group?.name) return false;
+      if (type === 'Versioned' && entry.group === undefined) return false;
+      if (type === 'Unversioned' && entry.group !== undefined) return false;
+      return approval === undefined || entry.approvalStatus === approval;
+    });
+    if (groupName !== undefined && group === undefined) packages = [];
+    packages = sortBy(packages, optionalString(body, 'SortBy') ?? 'CreationTime', optionalString(body, 'SortOrder') ?? 'Ascending', (entry) => ({
+      Name: entry.group ?? entry.name ?? '',
+      CreationTime: entry.creationTime.getTime(),
+    }));
+    const page = paginate(packages, body, 'ListModelPackages');
+    return {
+      ModelPackageSummaryList: page.items.map((entry) => ({
+        ...(entry.group === undefined ? { ModelPackageName: entry.name } : { ModelPackageGroupName: entry.group, ModelPackageVersion: entry.version }),
+        ModelPackageArn: entry.arn,
+        ...(entry.description === undefined ? {} : { ModelPackageDescription: entry.description }),
+        CreationTime: entry.creationTime,
+        ModelPackageStatus: 'Completed',
+        ModelApprovalStatus: entry.approvalStatus,
+      })),
+      ...(page.next === undefined ? {} : { NextToken: page.next }),
+    };
+  }
+
+  private updatePackage(body: Json): Json {
+    const found = this.findPackage(requiredString(body, 'ModelPackageArn'));
+    const approval = optionalString(body, 'ModelApprovalStatus');
+    if (approval !== undefined) checkEnum(approval, 'modelApprovalStatus', APPROVAL);
+    const approvalDescription = optionalString(body, 'ApprovalDescription');
+    if (approvalDescription !== undefined) checkLength(approvalDescription, 'approvalDescription', 0, 1024);
+    const added = checkMetadata(body.CustomerMetadataProperties, 'customerMetadataProperties') ?? {};
+    const removed = body.CustomerMetadataPropertiesToRemove;
+    if (removed !== undefined && (!Array.isArray(removed) || removed.some((key) => typeof key !== 'string'))) {
+      throw new SageMakerFault('SerializationException', 'CustomerMetadataPropertiesToRemove must be a list of strings');
+    }
+    const removing = (removed ?? []) as string[];
+    if (removing.length > 50) throw constraint('customerMetadataPropertiesToRemove', removing, 'Member must have length less than or equal to 50');
+    const both = removing.filter((key) => key in added);
+    if (both.length > 0) throw new SageMakerFault('ValidationException', `Cannot add and remove the same CustomerMetadataProperties keys: ${both.join(', ')}`);
+    if (body.InferenceSpecification !== undefined) checkInferenceSpecification(body.InferenceSpecification);
+
+    const metadata = { ...found.metadata, ...added };
+    for (const key of removing) delete metadata[key];
+    if (Object.keys(metadata).length > 50) {
+      throw new SageMakerFault('ValidationException', `The model package would have ${Object.keys(metadata).length} CustomerMetadataProperties; at most 50 are allowed.`);
+    }
+    found.metadata = metadata;
+    if (approval !== undefined) found.approvalStatus = approval;
+    if (approvalDescription !== undefined) found.approvalDescription = approvalDescription;
+    if (body.InferenceSpecification !== undefined) found.input.InferenceSpecification = body.InferenceSpecification;
+    if (body.SourceUri !== undefined) found.input.SourceUri = body.SourceUri;
+    found.lastModifiedTime = this.now();
+    return { ModelPackageArn: found.arn };
+  }
+}
+
+/** Starts a fake on a random loopback port. */
+export async function startFakeSageMaker(options: { region?: string } = {}): Promise<FakeSageMaker> {
+  const fake = new FakeSageMaker(options);
+  await fake.start();
+  return fake;
+}
+
+// ---- validation in SageMaker's words ("1 validation error detected: Value … at '…' failed to satisfy constraint: …")
+
+function constraint(field: string, value: unknown, rule: string): SageMakerFault {
+  const shown = typeof value === 'string' ? value : JSON.stringify(value);
+  return new SageMakerFault('ValidationException', `1 validation error detected: Value '${shown}' at '${field}' failed to satisfy constraint: ${rule}`);
+}
+
+function requiredString(body: Json, key: string): string {
+  const value = body[key];
+  if (typeof value !== 'string') throw constraint(lowerFirst(key), value ?? null, 'Member must not be null');
+  return value;
+}
+
+function optionalString(body: Json, key: string): string | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new SageMakerFault('SerializationException', `${key} must be a string`);
+  return value;
+}
+
+function checkPattern(value: string, field: string, pattern: RegExp, shown: string): void {
+  if (!pattern.test(value)) throw constraint(field, value, `Member must satisfy regular expression pattern: ${shown}`);
+}
+
+function checkLength(value: string, field: string, min: number, max: number): void {
+  if (value.length < min) throw constraint(field, value, `Member must have length greater than or equal to ${min}`);
+  if (value.length > max) throw constraint(field, value, `Member must have length less than or equal to ${max}`);
+}
+
+function checkEnum(value: string, field: string, allowed: string[]): void {
+  if (!allowed.includes(value)) throw constraint(field, value, `Member must satisfy enum value set: [${allowed.join(', ')}]`);
+}
+
+/** CustomerMetadataMap: at most 50 entries; keys 1–128 and values 1–256 characters of `[\p{L}\p{Z}\p{N}_.:/=+\-@]`. */
+function checkMetadata(value: unknown, field: string): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new SageMakerFault('SerializationException', `${field} must be a map`);
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > 50) throw constraint(field, value, 'Member must have length less than or equal to 50');
+  for (const [key, text] of entries) {
+    if (typeof text !== 'string') throw new SageMakerFault('SerializationException', `${field}.${key} must be a string`);
+    if (key.length < 1 || key.length > 128) throw constraint(field, value, 'Map keys must satisfy constraint: [Member must have length between 1 and 128]');
+    if (!METADATA_TEXT.test(key)) throw constraint(field, value, 'Map keys must satisfy constraint: [Member must satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)$]');
+    if (text.length < 1 || text.length > 256) throw constraint(field, value, 'Map value must satisfy constraint: [Member must have length between 1 and 256]');
+    if (!METADATA_TEXT.test(text)) throw constraint(field, value, 'Map value must satisfy constraint: [Member must satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)$]');
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
+function checkInferenceSpecification(value: unknown): void {
+  if (value === undefined || value === null) return;
+  const containers = (value as { Containers?: unknown }).Containers;
+  if (!Array.isArray(containers) || containers.length < 1 || containers.length > 15) {
+    throw constraint('inferenceSpecification.containers', containers ?? null, 'Member must have length between 1 and 15');
+  }
+  for (const [index, container] of containers.entries()) {
+    if (typeof (container as { Image?: unknown }).Image !== 'string') {
+      throw constraint(`inferenceSpecification.containers.${index + 1}.member.image`, null, 'Member must not be null');
+    }
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function sortBy<T>(items: T[], by: string, order: string, keys: (item: T) => Record<string, string | number>): T[] {
+  checkEnum(by, 'sortBy', ['Name', 'CreationTime']);
+  checkEnum(order, 'sortOrder', ['Ascending', 'Descending']);
+  const sorted = [...items].sort((a, b) => {
+    const x = keys(a)[by] as string | number;
+    const y = keys(b)[by] as string | number;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return order === 'Descending' ? sorted.reverse() : sorted;
+}
+
+/** MaxResults (1–100, 10 by default) and an opaque NextToken bound to the query it continues. */
+function paginate<T>(items: T[], body: Json, operation: string): { items: T[]; next?: string } {
+  const max = body.MaxResults ?? 10;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 100) throw constraint('maxResults', max, 'Member must have value between 1 and 100');
+  const { NextToken: token, MaxResults: _max, ...query } = body;
+  const fingerprint = JSON.stringify([operation, query]);
+  let start = 0;
+  if (token !== undefined) {
+    try {
+      const decoded = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as { offset: number; query: string };
+      if (decoded.query !== fingerprint || !Number.isInteger(decoded.offset)) throw new Error('mismatch');
+      start = decoded.offset;
+    } catch {
+      throw new SageMakerFault('ValidationException', 'Invalid pagination token');
+    }
+  }
+  const end = start + max;
+  const next = end < items.length ? Buffer.from(JSON.stringify({ offset: end, query: fingerprint })).toString('base64url') : undefined;
+  return { items: items.slice(start, end), ...(next === undefined ? {} : { next }) };
+}
