@@ -9,23 +9,32 @@
  *   bootstrap as a peer, and the bundle end to end (bench/gate.ts).
  * - drift: check-drift end to end on the generated CSV against its drifted variant, pandas + scipy as
  *   a peer, and compareProfiles on two stored 100-column profiles (bench/drift.ts).
+ * - registry: register-model end to end on a generated 256 MiB model into a file:// registry (wall
+ *   time, MB/s, peak RSS against a 4 KiB control), the download in process, and 1/5/20/50 concurrent
+ *   registrations of one model on file://, s3:// (s3rver behind the conditional-write proxy) and
+ *   github (the fake GitHub): throughput and compare-and-swap retries (bench/registry.ts).
  *
- * Usage: npm run bench -- [--suite validate|gate|drift|all] [--rows N] [--gate-rows N] [--seed S] [--dir DIR]
+ * Usage: npm run bench -- [--suite validate|gate|drift|registry|all] [--rows N] [--gate-rows N] [--seed S] [--dir DIR]
  *          [--force] [--only cd4ml,pandas,duckdb] [--repeat N] [--resamples N] [--sklearn-resamples K]
- *          [--timeout SECONDS] [--wait-quiet SECONDS] [--node PATH] [--python PATH] [--write-results]
+ *          [--model-mib N] [--writers LIST] [--backends LIST] [--timeout SECONDS] [--wait-quiet SECONDS]
+ *          [--node PATH] [--python PATH] [--write-results]
  *
- *   --suite NAME           validate, gate, drift, or all (default): which suites to run
+ *   --suite NAME           validate, gate, drift, registry, or all (default): which suites to run
  *   --rows N               validate: rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
  *   --gate-rows N          gate: rows of the evaluation CSV (default 1,000,000)
- *   --seed S               generator seed (both suites)
- *   --dir DIR              work directory for the CSVs and run files (default $BENCH_DIR, else
- *                          <tmpdir>/cd4ml-bench); a CSV is reused when its marker matches
- *   --force                regenerate the CSVs even when they could be reused
+ *   --seed S               generator seed (every suite; registry: of the model file's bytes)
+ *   --dir DIR              work directory for the CSVs, the registry's model file and run files (default
+ *                          $BENCH_DIR, else <tmpdir>/cd4ml-bench); a file is reused when its marker matches
+ *   --force                regenerate the CSVs (and the registry's model file) even when they could be reused
  *   --only LIST            validate: run only these contenders
  *   --repeat N             validate: run every contender N times (interleaved; default 1); gate: repeat
- *                          every measurement N times (default 3); report medians (and the highest RSS)
+ *                          every measurement N times (default 3); drift, registry: default 1; report
+ *                          medians (and the highest RSS)
  *   --resamples N          gate: bootstrap resamples (default 1000)
  *   --sklearn-resamples K  gate: resamples timed for scikit-learn's bootstrap, extrapolated (default 20)
+ *   --model-mib N          registry: size of the generated model file in MiB (default 256)
+ *   --writers LIST         registry: concurrent registrations per contention run (default 1,5,20,50)
+ *   --backends LIST        registry: file,s3,github (default all three)
  *   --timeout SECONDS      per contender run (default 1800)
  *   --wait-quiet SECONDS   before each run, wait up to this long for other processes to leave the
  *                          machine quiet (default 30; 0: do not wait); runs that other processes
@@ -41,6 +50,7 @@ import { join, relative, resolve } from 'node:path';
 import { markdownTable } from 'markdown-table';
 import { runDriftSuite } from './drift.js';
 import { runGateSuite } from './gate.js';
+import { runRegistrySuite } from './registry.js';
 import { benchDir, countOption, DEFAULT_ROWS, DEFAULT_SEED, ensureDataset, parseArgs, type Dataset } from './generate-data.js';
 import {
   cleanEnv,
@@ -420,7 +430,7 @@ function commandLine(): string {
   return `npm run bench${shown.length === 0 ? '' : ` -- ${shown.join(' ')}`}`;
 }
 
-const SUITES = ['validate', 'gate', 'drift', 'all'] as const;
+const SUITES = ['validate', 'gate', 'drift', 'registry', 'all'] as const;
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -429,6 +439,7 @@ async function main(): Promise<void> {
   if (suite === 'validate' || suite === 'all') await runValidateSuite(options);
   if (suite === 'gate' || suite === 'all') await runGateSuite(options, commandLine());
   if (suite === 'drift' || suite === 'all') await runDriftSuite(options, commandLine());
+  if (suite === 'registry' || suite === 'all') await runRegistrySuite(options, commandLine());
 }
 
 await main();

@@ -80,8 +80,8 @@ function commentInput(defaultValue, what) {
     };
 }
 
-// EXTERNAL MODULE: ./src/actions/registry-reference.ts + 20 modules
-var registry_reference = __webpack_require__(4607);
+// EXTERNAL MODULE: ./src/actions/registry-reference.ts + 25 modules
+var registry_reference = __webpack_require__(6250);
 ;// CONCATENATED MODULE: ./src/actions/check-drift/inputs.ts
 
 

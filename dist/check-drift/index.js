@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _scan_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7087);
 
-await (0,_scan_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runScanningAction */ .F)(import.meta.url, async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(607), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 283))), ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(335), __nccwpck_require__.e(607), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9630))) }));
+await (0,_scan_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runScanningAction */ .F)(import.meta.url, async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(250), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 283))), ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(335), __nccwpck_require__.e(250), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5729))) }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -86519,7 +86519,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2638);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8462);
 
 
 
@@ -86537,7 +86537,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2638:
+/***/ 8462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -88786,17 +88786,6 @@ function mergeProfiles(documents) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/files/sha256.ts
-
-
-/** The sha256 of a file as lowercase hex, streamed (memory does not grow with the file). */
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
 ;// CONCATENATED MODULE: ./src/core/retry.ts
 /**
  * The one retry helper: exponential backoff with full jitter (a delay drawn uniformly from
@@ -88825,6 +88814,26 @@ async function retryWhileUndefined(what, options, operation) {
             await wait(backoffDelay(attempt, options));
     }
     throw new ServiceError(`${what}: other writers kept changing it; gave up after ${options.attempts} attempts. Run again; nothing half-written was left.`);
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/alias-event.ts
+/** The entry for moving `alias` to `version`, from `previous` when it pointed somewhere before. */
+function aliasEvent(alias, version, previous, actor, reason, now) {
+    return {
+        alias,
+        version,
+        ...(previous === undefined ? {} : { previous }),
+        at: now.toISOString(),
+        ...(actor.actor === undefined ? {} : { actor: actor.actor }),
+        ...(actor.runUrl === undefined ? {} : { runUrl: actor.runUrl }),
+        ...(actor.gitSha === undefined ? {} : { gitSha: actor.gitSha }),
+        reason,
+    };
+}
+/** The actor of a registration: who ran it, from which run and commit. */
+function actorOf(request) {
+    const { actor, runUrl, gitSha } = request.lineage;
+    return { ...(actor === undefined ? {} : { actor }), ...(runUrl === undefined ? {} : { runUrl }), ...(gitSha === undefined ? {} : { gitSha }) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/registry/index-document.ts
@@ -89559,18 +89568,36 @@ function filesSection(record) {
     const rows = record.files.map((file) => [`\`${cell(file.path)}\``, file.size.toLocaleString('en-US'), `\`${file.sha256}\``]);
     return `## Files\n\n${markdownTable([['File', 'Bytes', 'sha256'], ...rows], { align: ['l', 'r', 'l'] })}`;
 }
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
 /** The template with its placeholders filled; an unknown one is an InputError naming its line. */
 function fillTemplate(text, origin, record) {
-    const lines = text.split('\n');
-    return lines
-        .map((line, index) => line.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_match, key) => {
+    return text
+        .split('\n')
+        .map((line, index) => line.replace(PLACEHOLDER, (_match, key) => {
         const value = placeholder(key, record);
-        if (value === undefined) {
-            throw new errors_InputError(`${origin}:${index + 1}: unknown placeholder {{${key}}}; use {{name}}, {{version}}, {{uri}}, {{created}}, {{git_sha}} or {{metric:<name>}} with a registered metric.`);
-        }
+        if (value === undefined)
+            throw unknownPlaceholder(origin, index + 1, key);
         return value;
     }))
         .join('\n');
+}
+/**
+ * Checks a template before anything is registered: every placeholder must be known, and every
+ * `{{metric:<name>}}` must name one of `metrics`.
+ */
+function checkTemplate(text, origin, metrics) {
+    for (const [index, line] of text.split('\n').entries()) {
+        for (const match of line.matchAll(PLACEHOLDER)) {
+            const key = match[1];
+            const known = FIXED_PLACEHOLDERS.includes(key) || (key.startsWith('metric:') && metrics.includes(key.slice('metric:'.length)));
+            if (!known)
+                throw unknownPlaceholder(origin, index + 1, key);
+        }
+    }
+}
+const FIXED_PLACEHOLDERS = (/* unused pure expression or super */ null && (['name', 'version', 'uri', 'created', 'git_sha']));
+function unknownPlaceholder(origin, line, key) {
+    return new errors_InputError(`${origin}:${line}: unknown placeholder {{${key}}}; use {{name}}, {{version}}, {{uri}}, {{created}}, {{git_sha}} or {{metric:<name>}} with a registered metric.`);
 }
 function placeholder(key, record) {
     switch (key) {
@@ -89842,6 +89869,95 @@ function ruleStatus(status) {
     return status === 'fail' || status === 'skipped' ? status : 'pass';
 }
 
+;// CONCATENATED MODULE: ./src/core/files/sha256.ts
+
+
+const CHUNK = 1 << 20;
+/**
+ * The sha256 of a file as lowercase hex, read in 1 MiB pieces into one reused buffer, so memory
+ * stays flat whatever the file's size (a read stream would allocate a fresh buffer per piece and
+ * leave them to the garbage collector).
+ */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(CHUNK);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/verified-files.ts
+/**
+ * Reading a version's files back, checked against the sha256 its record holds, for every registry:
+ * `fileOf` finds a file of a record by path, `checkBytes` checks bytes read whole, and
+ * `downloadVerified` writes each file of a record under a directory, through `<file>.partial`
+ * renamed into place only once its sha256 matches, refusing a path that would leave the directory.
+ *
+ * A mismatch is a ServiceError naming who holds the file, its path, both hashes and, when the
+ * registry gives one, where the stored file is (e.g. its s3:// location).
+ *
+ * Complexity: one read of each file's bytes to hash them (streamed for downloads).
+ */
+
+
+
+
+
+/** The file of `record` at `path`; an InputError listing the files it has otherwise. */
+function fileOf(record, path) {
+    const file = record.files.find((candidate) => candidate.path === path);
+    if (file === undefined) {
+        throw new errors_InputError(`${record.uri} has no file ${path}; it has ${record.files.map((candidate) => candidate.path).join(', ')}.`);
+    }
+    return file;
+}
+/** `bytes` when their sha256 is the one recorded for `file`; `owner` names who holds it (a record's URI, `name vN`). */
+function checkBytes(bytes, file, owner, detail) {
+    const actual = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    if (actual !== file.sha256)
+        throw mismatch(owner, file, actual, detail, '');
+    return bytes;
+}
+/**
+ * Downloads every file of `record` under `directory` with `fetch`, each checked before it takes its
+ * name; the paths written, relative to the directory.
+ */
+async function downloadVerified(record, directory, fetch, detail = () => undefined) {
+    const root = (0,external_node_path_.resolve)(directory);
+    const written = [];
+    for (const file of record.files) {
+        const destination = (0,external_node_path_.resolve)(root, file.path);
+        if (destination !== root && !destination.startsWith(root + external_node_path_.sep)) {
+            throw new ServiceError(`${record.uri}: the file path ${file.path} leaves the download directory; the registry was tampered with.`);
+        }
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(destination), { recursive: true });
+        const partial = `${destination}.partial`;
+        await fetch(file, partial);
+        const actual = await sha256File(partial);
+        if (actual !== file.sha256) {
+            await (0,promises_.rm)(partial, { force: true });
+            throw mismatch(record.uri, file, actual, detail(file), ' Nothing was written.');
+        }
+        await (0,promises_.rename)(partial, destination);
+        written.push((0,external_node_path_.relative)(root, destination));
+    }
+    return written;
+}
+function mismatch(owner, file, actual, detail, after) {
+    const stored = detail === undefined ? 'the stored file' : `the stored file (${detail})`;
+    return new ServiceError(`${owner}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; ${stored} was changed or damaged.${after}`);
+}
+
 ;// CONCATENATED MODULE: ./src/core/registry/indexed-registry.ts
 /**
  * A `ModelRegistry` over a `RegistryStorage`: one index document per model, changed only by
@@ -89856,6 +89972,7 @@ function ruleStatus(status) {
  * finds its reservation (and stores again under the same number) or its committed version (and
  * returns it). A reserved number whose run never returns stays unused: numbers are never reused.
  */
+
 
 
 
@@ -90011,32 +90128,10 @@ class IndexedRegistry {
         return this.storage.models();
     }
     async readFile(record, path) {
-        const file = record.files.find((candidate) => candidate.path === path);
-        if (file === undefined) {
-            throw new errors_InputError(`${record.uri} has no file ${path}; it has ${record.files.map((candidate) => candidate.path).join(', ')}.`);
-        }
-        return this.checkedRead(file, record.uri);
+        return this.checkedRead(fileOf(record, path), record.uri);
     }
     async download(record, directory) {
-        const root = (0,external_node_path_.resolve)(directory);
-        const written = [];
-        for (const file of record.files) {
-            const destination = (0,external_node_path_.resolve)(root, file.path);
-            if (destination !== root && !destination.startsWith(root + external_node_path_.sep)) {
-                throw new ServiceError(`${record.uri}: the file path ${file.path} leaves the download directory; the registry was tampered with.`);
-            }
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(destination), { recursive: true });
-            const partial = `${destination}.partial`;
-            await this.storage.downloadFile(file, partial);
-            const actual = await sha256File(partial);
-            if (actual !== file.sha256) {
-                await (0,promises_.rm)(partial, { force: true });
-                throw new ServiceError(`${record.uri}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; the stored file was changed or damaged. Nothing was written.`);
-            }
-            await (0,promises_.rename)(partial, destination);
-            written.push((0,external_node_path_.relative)(root, destination));
-        }
-        return written;
+        return downloadVerified(record, directory, (file, destination) => this.storage.downloadFile(file, destination));
     }
     /** Reads the index, applies `mutate`, and writes it back if asked, retrying when another writer came first. */
     async update(name, mutate) {
@@ -90074,12 +90169,7 @@ class IndexedRegistry {
         return this.checkedRead(file, `${name} v${version}`);
     }
     async checkedRead(file, owner) {
-        const bytes = await this.storage.readFile(file);
-        const actual = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        if (actual !== file.sha256) {
-            throw new ServiceError(`${owner}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; the stored file was changed or damaged.`);
-        }
-        return bytes;
+        return checkBytes(await this.storage.readFile(file), file, owner);
     }
     unknown(name, index, selector) {
         const versions = index.versions.map((entry) => entry.version);
@@ -90094,21 +90184,8 @@ class IndexedRegistry {
 function moveAlias(index, alias, version, actor, reason, now) {
     const previous = index.aliases[alias];
     index.aliases[alias] = version;
-    index.history.push({
-        alias,
-        version,
-        ...(previous === undefined ? {} : { previous }),
-        at: now.toISOString(),
-        ...(actor.actor === undefined ? {} : { actor: actor.actor }),
-        ...(actor.runUrl === undefined ? {} : { runUrl: actor.runUrl }),
-        ...(actor.gitSha === undefined ? {} : { gitSha: actor.gitSha }),
-        reason,
-    });
+    index.history.push(aliasEvent(alias, version, previous, actor, reason, now));
     return previous;
-}
-function actorOf(request) {
-    const { actor, runUrl, gitSha } = request.lineage;
-    return { ...(actor === undefined ? {} : { actor }), ...(runUrl === undefined ? {} : { runUrl }), ...(gitSha === undefined ? {} : { gitSha }) };
 }
 /** Writes a registry document to the scratch directory and describes it as a LocalFile. */
 async function stage(scratch, path, text) {
@@ -90397,10 +90474,72 @@ function describeLocation(location) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3711);
+;// CONCATENATED MODULE: ./src/core/map-limit.ts
+/**
+ * Bounded concurrency for remote calls: `mapLimit` runs `work` over `items` with at most `limit` calls
+ * in flight and gives the results in the items' order. The first failure stops new calls from
+ * starting (those in flight finish) and is what the returned promise rejects with.
+ *
+ * Complexity: items.length calls of `work`, at most `limit` at once.
+ */
+async function mapLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const index = next;
+            next += 1;
+            try {
+                results[index] = await work(items[index]);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/platform/aws/aws-errors.ts
+/**
+ * How an AWS SDK (or network) failure is read, the same way for every service: its code (S3's `Code`,
+ * Node's `code`, else the exception's name), its HTTP status, whether no credentials were found at
+ * all, and the "code: message" detail the one-line errors of s3-store.ts and sagemaker-client.ts
+ * quote (the status stands in for a message the response did not carry).
+ */
+function shapeOf(error) {
+    return (typeof error === 'object' && error !== null ? error : {});
+}
+/** The error's code as the service (or the network layer) named it. */
+function errorCode(error) {
+    const shape = shapeOf(error);
+    return shape.Code ?? shape.code ?? shape.name;
+}
+function httpStatus(error) {
+    return shapeOf(error).$metadata?.httpStatusCode;
+}
+/** The SDK found no credentials anywhere in its default chain. */
+function lacksCredentials(error) {
+    const shape = shapeOf(error);
+    return shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '');
+}
+/** What to do when `lacksCredentials`. */
+const NO_CREDENTIALS = 'no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again';
+/** `code: message` on one line; the HTTP status when the message is empty or only repeats the code. */
+function errorDetail(error, code) {
+    const status = httpStatus(error);
+    const text = (shapeOf(error).message ?? '').replace(/\s+/g, ' ').trim();
+    const message = text === '' || text === code || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
+    return message === '' ? code : `${code}: ${message}`;
+}
+/** Codes of a failure to reach the endpoint at all. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+
 ;// CONCATENATED MODULE: ./src/platform/aws/clients.ts
 /**
  * The one place AWS SDK clients are built, so every client agrees on region, endpoint and retries.
@@ -90432,7 +90571,7 @@ function configuredEndpoint(service, env = process.env) {
     return nonEmpty(env[`AWS_ENDPOINT_URL_${suffix}`]) ?? nonEmpty(env.AWS_ENDPOINT_URL);
 }
 /** An S3 client; path-style addressing when a custom endpoint is configured. */
-function clients_s3Client(options = {}) {
+function s3Client(options = {}) {
     const env = options.env ?? process.env;
     const custom = configuredEndpoint('S3', env) !== undefined;
     return new dist_cjs/* S3Client */.YxF({
@@ -90446,107 +90585,29 @@ function nonEmpty(value) {
     return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-;// CONCATENATED MODULE: ./src/platform/aws/s3-store.ts
+;// CONCATENATED MODULE: ./src/platform/aws/s3-errors.ts
 /**
- * The ObjectStore core reads S3 through: ListObjectsV2 (every page), HeadObject for sizes, and
- * GetObject with a Range header, its body streamed as it arrives. The client comes from clients.ts,
- * so `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` point it at any S3-compatible server (path-style
- * addressing then) and the region defaults to `AWS_REGION`, `AWS_DEFAULT_REGION` or `us-east-1`.
- *
- * Complexity: one request per 1000 keys listed, one per size, one per streamed range.
- *
- * Errors are one line naming the s3:// URI: a ServiceError with S3's error code and message and what
- * to check (the key, the bucket, the credentials and bucket policy, the endpoint); an
- * EnvironmentError when no AWS credentials are configured at all.
+ * S3 failures as one line naming the s3:// URI: a ServiceError with S3's error code and message and
+ * what to check (the key, the bucket, the credentials and the IAM permission the action needs, the
+ * endpoint, a server lacking conditional writes); an EnvironmentError when no AWS credentials are
+ * configured at all. Used by the ObjectStore (s3-store.ts) and the registry's S3 objects (s3-objects.ts).
  */
 
 
-
-function createS3Store(options = {}) {
-    let client = options.client;
-    const get = () => (client ??= s3Client(options.region === undefined ? {} : { region: options.region }));
-    return {
-        async list(bucket, prefix) {
-            const keys = [];
-            let token;
-            do {
-                let page;
-                try {
-                    page = await get().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }));
-                }
-                catch (error) {
-                    throw s3Error(error, `s3://${bucket}/${prefix}`, 'list');
-                }
-                for (const object of page.Contents ?? [])
-                    if (object.Key !== undefined)
-                        keys.push(object.Key);
-                token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-            } while (token !== undefined);
-            return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        },
-        async size(bucket, key) {
-            try {
-                const head = await get().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-                return head.ContentLength ?? 0;
-            }
-            catch (error) {
-                throw s3Error(error, `s3://${bucket}/${key}`, 'read');
-            }
-        },
-        async *stream(bucket, key, range) {
-            const uri = `s3://${bucket}/${key}`;
-            const start = Math.max(0, range?.start ?? 0);
-            const end = range?.end;
-            if (end !== undefined && end <= start)
-                return;
-            const header = range === undefined ? undefined : `bytes=${start}-${end === undefined ? '' : end - 1}`;
-            let body;
-            try {
-                const object = await get().send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(header === undefined ? {} : { Range: header }) }));
-                if (object.Body === undefined)
-                    return;
-                body = object.Body;
-            }
-            catch (error) {
-                throw s3Error(error, uri, 'read');
-            }
-            let done = false;
-            try {
-                try {
-                    for await (const piece of body)
-                        yield piece;
-                }
-                catch (error) {
-                    throw s3Error(error, uri, 'read');
-                }
-                done = true;
-            }
-            finally {
-                // The consumer stopped early (or failed): release the connection.
-                if (!done)
-                    body.destroy?.();
-            }
-        },
-    };
-}
-/** An SDK or network failure as a one-line error naming the URI. */
-function s3Error(error, uri, action) {
+const WHAT = { read: 'cannot read the object', list: 'cannot list the objects', write: 'cannot write the object' };
+/** An SDK or network failure as a one-line error naming the URI; `hint` words the advice for its caller. */
+function s3Error(error, uri, action, hint = s3Hint) {
     if (isCd4mlError(error))
         return error;
-    const shape = (typeof error === 'object' && error !== null ? error : {});
-    const status = shape.$metadata?.httpStatusCode;
-    let name = shape.Code ?? shape.code ?? shape.name ?? 'Error';
+    const what = WHAT[action];
+    if (lacksCredentials(error))
+        return new EnvironmentError(`${uri}: ${what}: ${NO_CREDENTIALS}`);
+    const status = httpStatus(error);
+    let code = errorCode(error) ?? 'Error';
     // A HEAD response has no body, so S3's error code is missing: name it from the status.
-    if ((name === 'Unknown' || name === 'UnknownError') && status !== undefined)
-        name = STATUS_NAMES.get(status) ?? name;
-    const what = action === 'list' ? 'cannot list the objects' : 'cannot read the object';
-    if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-        return new EnvironmentError(`${uri}: ${what}: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`);
-    }
-    const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-    const message = text === '' || text === name || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-    const detail = message === '' ? name : `${name}: ${message}`;
-    return new ServiceError(`${uri}: ${what} (${detail}); ${hint(name, status, action)}`, { cause: error });
+    if ((code === 'Unknown' || code === 'UnknownError') && status !== undefined)
+        code = STATUS_NAMES.get(status) ?? code;
+    return new ServiceError(`${uri}: ${what} (${errorDetail(error, code)}); ${hint(code, status, action)}`, { cause: error });
 }
 const STATUS_NAMES = new Map([
     [400, 'BadRequest'],
@@ -90556,55 +90617,72 @@ const STATUS_NAMES = new Map([
     [503, 'ServiceUnavailable'],
 ]);
 const DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
-function hint(name, status, action) {
-    if (name === 'NoSuchBucket')
-        return 'check the bucket name';
-    if (DENIED.has(name) || status === 403) {
-        const permission = action === 'list' ? 's3:ListBucket' : 's3:GetObject';
+/** S3 refused the credentials or the request (the IAM or bucket policy). */
+function isDenied(code, status) {
+    return DENIED.has(code) || status === 403;
+}
+/** The advice of the s3:// URIs the user names (data sources and the s3:// registry). */
+function s3Hint(code, status, action) {
+    const write = action === 'write';
+    if (code === 'NoSuchBucket')
+        return write ? 'check the bucket name in the registry URI' : 'check the bucket name';
+    if (isDenied(code, status)) {
+        const permission = write ? 's3:PutObject (and s3:GetObject, which conditional writes need)' : action === 'list' ? 's3:ListBucket' : 's3:GetObject';
         return `check the AWS credentials, and that the IAM and bucket policies allow ${permission}`;
     }
-    if (name === 'NoSuchKey' || name === 'NotFound' || status === 404)
+    if (write) {
+        if (code === 'NotImplemented' || status === 501) {
+            return 'the S3 server does not implement a request the registry needs (conditional writes with If-None-Match / If-Match, or multipart uploads); use Amazon S3 or a server that does';
+        }
+        if (code === 'BadDigest' || code === 'InvalidDigest' || /checksum/i.test(code)) {
+            return 'the uploaded bytes did not match their SHA-256; check that nothing writes to the file while it is registered, and run again';
+        }
+        if (code === 'EntityTooLarge')
+            return 'the file is larger than S3 accepts in one request; lower the multipart threshold';
+    }
+    else if (code === 'NoSuchKey' || code === 'NotFound' || status === 404) {
         return 'check the bucket and key';
-    if (NETWORK.has(name))
+    }
+    return transientHint(code, status) ?? (write ? 'check the registry URI and the AWS credentials' : 'check the URI and the AWS credentials');
+}
+/** The advice for a network failure or an S3 failure on its side; undefined for anything else. */
+function transientHint(code, status) {
+    if (NETWORK_CODES.has(code))
         return 'check the network and the S3 endpoint (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set)';
     if (status !== undefined && status >= 500)
         return 'S3 failed on its side; try again later';
-    return 'check the URI and the AWS credentials';
+    return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/platform/aws/s3-registry-storage.ts
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/platform/aws/s3-objects.ts
 /**
- * The `s3://<bucket>/<prefix>` registry backend: a `RegistryStorage` over Amazon S3 (or an
- * S3-compatible server that implements conditional writes).
+ * The S3 object operations the registries share (the s3:// registry storage and the artifacts of the
+ * sagemaker:// registry), and the listing of the ObjectStore:
+ * - `upload` streams a local file from disk after checking it still has the size it was hashed at:
+ *   one PutObject carrying the file's SHA-256 (`x-amz-checksum-sha256`, so S3 refuses a body that
+ *   does not match it) up to `multipartThreshold`, a multipart upload above it (a single PutObject
+ *   stops at 5 GiB), each part with its own SHA-256. The SDK never retries a request whose body is a
+ *   stream, so transient failures (5xx, throttling, a dropped connection) are retried here, with a
+ *   fresh stream, up to 3 tries; a failed multipart upload is aborted.
+ * - `put` writes bytes in one PutObject with their SHA-256, optionally as a conditional write
+ *   (`If-None-Match: *` or `If-Match: <ETag>`): S3 answers 412 PreconditionFailed when the condition
+ *   does not hold, 409 ConditionalRequestConflict when two conditional writes race, and 404 NoSuchKey
+ *   when an `If-Match` object has meanwhile gone; all three mean "another writer came first", and
+ *   `put` returns false.
+ * - `read` gives an object's bytes; `readIfPresent` its bytes and ETag, or undefined when there is no
+ *   such object; `download` streams it to a temporary file beside the destination, renamed over it
+ *   once complete.
+ * - `keys` lists the keys under a prefix, `folders` the names of the "folders" right under it.
  *
- * Layout under the prefix:
- *   <prefix>/<name>/index.json                the model's index; its ETag is the compare-and-swap token
- *   <prefix>/<name>/v<version>/<file path>    the version's files (`model/…`, `record.json`, …)
+ * Complexity: one request per object read or written (one per part above the threshold, at most 4
+ * parts at once), one per 1000 keys listed.
  *
- * Compare-and-swap is S3's conditional write: PutObject with `If-None-Match: *` creates the index only
- * if there is none, and `If-Match: <ETag>` replaces it only if nobody wrote it since it was read. S3
- * answers 412 PreconditionFailed when the condition does not hold and 409 ConditionalRequestConflict
- * when two conditional writes race; both mean "another writer came first", so `writeIndex` returns
- * false and the caller rereads and retries. An `If-Match` write whose object has meanwhile gone is
- * answered 404 NoSuchKey, which means the same.
- *
- * A server that ignores those headers (s3rver, older MinIO and Ceph releases) silently loses one of two
- * concurrent registrations: use Amazon S3, or a server that implements conditional writes.
- *
- * Uploads stream from disk: one PutObject carrying the file's SHA-256 (`x-amz-checksum-sha256`, so S3
- * refuses a body that does not match it) up to `multipartThreshold`, a multipart upload above it (a
- * single PutObject stops at 5 GiB), each part with its own SHA-256. The SDK never retries a request
- * whose body is a stream, so transient failures of an upload (5xx, throttling, a dropped connection)
- * are retried here, with a fresh stream, up to 3 tries. Downloads stream to a temporary file beside the destination,
- * renamed over it once complete.
- *
- * Complexity: readIndex and writeIndex are one request each; putFiles one request per file (or per
- * part); models() one ListObjectsV2 per 1000 models plus one HeadObject per model.
- *
- * IAM: s3:GetObject, s3:PutObject and s3:ListBucket on the bucket and prefix (s3:AbortMultipartUpload
- * too when models exceed the multipart threshold).
+ * IAM: s3:PutObject, s3:GetObject and s3:ListBucket (s3:AbortMultipartUpload too when files exceed
+ * the multipart threshold).
  */
+
 
 
 
@@ -90619,21 +90697,27 @@ const MiB = 1024 * 1024;
 const SINGLE_PUT_LIMIT = 5 * 1024 * MiB;
 const MIN_PART_SIZE = 5 * MiB;
 const MAX_PARTS = 10_000;
-/** Files (or parts) uploaded at once, and models checked at once by models(). */
-const CONCURRENCY = 4;
-function createS3RegistryStorage(options) {
-    const bucket = options.bucket;
-    const prefix = options.prefix.replace(/^\/+|\/+$/g, '');
-    const base = prefix === '' ? '' : `${prefix}/`;
-    const description = `s3://${bucket}/${prefix}`;
-    const threshold = Math.min(options.multipartThreshold ?? 256 * MiB, SINGLE_PUT_LIMIT);
-    const partSize = Math.max(options.partSize ?? 64 * MiB, MIN_PART_SIZE);
-    let client = options.client;
-    const s3 = () => (client ??= clients_s3Client(options.region === undefined ? {} : { region: options.region }));
-    const indexKey = (name) => `${base}${modelSegment(name, description)}/index.json`;
-    const uriOf = (key) => `s3://${bucket}/${key}`;
-    async function upload(key, file) {
-        const uri = uriOf(key);
+/** Parts of one multipart upload sent at once. */
+const PARTS_AT_ONCE = 4;
+/** Tries of one upload (the SDK never retries a request whose body is a stream). */
+const UPLOAD_ATTEMPTS = 3;
+function s3Uri(bucket, key) {
+    return `s3://${bucket}/${key}`;
+}
+class S3Objects {
+    client;
+    threshold;
+    partSize;
+    hint;
+    /** `client` is called for each request, so a caller can build its client lazily. */
+    constructor(client, options = {}) {
+        this.client = client;
+        this.threshold = Math.min(options.multipartThreshold ?? 256 * MiB, SINGLE_PUT_LIMIT);
+        this.partSize = Math.max(options.partSize ?? 64 * MiB, MIN_PART_SIZE);
+        this.hint = options.hint ?? s3Hint;
+    }
+    /** Uploads a local file, streamed, refusing it when its size changed since it was hashed. */
+    async upload(bucket, key, file) {
         let size;
         try {
             size = (await (0,promises_.stat)(file.file)).size;
@@ -90644,195 +90728,206 @@ function createS3RegistryStorage(options) {
         if (size !== file.size) {
             throw new errors_InputError(`${file.path}: ${file.file} is ${size} bytes now but was ${file.size} when it was hashed; it changed during the registration. Run again once nothing writes to it.`);
         }
-        if (size > threshold) {
-            await uploadInParts(key, file.file, size);
+        if (size > this.threshold) {
+            await this.uploadInParts(bucket, key, file.file, size);
             return;
         }
         try {
-            await withFreshStream(() => (0,external_node_fs_.createReadStream)(file.file), (body) => s3().send(new dist_cjs/* PutObjectCommand */.wKZ({
+            await withFreshStream(() => (0,external_node_fs_.createReadStream)(file.file), (body) => this.client().send(new dist_cjs/* PutObjectCommand */.wKZ({
                 Bucket: bucket,
                 Key: key,
                 Body: body,
                 ContentLength: size,
                 ChecksumSHA256: Buffer.from(file.sha256, 'hex').toString('base64'),
-                ContentType: contentType(file.path),
+                ContentType: contentType(key),
             })));
         }
         catch (error) {
-            throw writeError(error, uri);
+            throw this.error(error, s3Uri(bucket, key), 'write');
         }
     }
-    async function uploadInParts(key, path, size) {
-        const uri = uriOf(key);
-        const part = Math.max(partSize, Math.ceil(size / MAX_PARTS));
+    /** Writes bytes in one request; with a condition, false when it did not hold (another writer came first). */
+    async put(bucket, key, body, condition) {
+        try {
+            await this.client().send(new dist_cjs/* PutObjectCommand */.wKZ({
+                Bucket: bucket,
+                Key: key,
+                Body: body,
+                ContentLength: body.length,
+                ContentType: contentType(key),
+                ChecksumSHA256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('base64'),
+                ...condition,
+            }));
+            return true;
+        }
+        catch (error) {
+            if (condition !== undefined && conditionFailed(error, condition))
+                return false;
+            throw this.error(error, s3Uri(bucket, key), 'write');
+        }
+    }
+    /** The bytes of an object that must exist (unchecked: the caller checks a sha256 it knows). */
+    async read(bucket, key) {
+        try {
+            return (await this.get(bucket, key)).bytes;
+        }
+        catch (error) {
+            throw this.error(error, s3Uri(bucket, key), 'read');
+        }
+    }
+    /** The bytes and ETag of an object; undefined when there is no such object. */
+    async readIfPresent(bucket, key) {
+        try {
+            return await this.get(bucket, key);
+        }
+        catch (error) {
+            if (isMissingObject(error))
+                return undefined;
+            throw this.error(error, s3Uri(bucket, key), 'read');
+        }
+    }
+    /** Streams an object to `destination` through a temporary file beside it (unchecked, as `read`). */
+    async download(bucket, key, destination) {
+        const uri = s3Uri(bucket, key);
+        const directory = (0,external_node_path_.dirname)(destination);
+        const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(destination)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.part`);
+        try {
+            await (0,promises_.mkdir)(directory, { recursive: true });
+        }
+        catch (error) {
+            throw new errors_InputError(`${destination}: cannot create ${directory} (${error.code ?? error.message}); check that it is writable.`);
+        }
+        let body;
+        try {
+            const output = await this.client().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key }));
+            if (output.Body === undefined)
+                throw noBody(uri);
+            body = output.Body;
+        }
+        catch (error) {
+            throw this.error(error, uri, 'read');
+        }
+        const output = (0,external_node_fs_.createWriteStream)(temporary);
+        let local;
+        output.on('error', (error) => (local ??= error));
+        try {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, output);
+            await (0,promises_.rename)(temporary, destination).catch((error) => {
+                local = error;
+                throw error;
+            });
+        }
+        catch (error) {
+            body.destroy();
+            await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
+            if (local !== undefined) {
+                throw new errors_InputError(`${destination}: cannot write the download of ${uri} (${local.code ?? local.message}); check that the directory is writable and has space.`);
+            }
+            throw this.error(error, uri, 'read');
+        }
+    }
+    /** The keys under `prefix`, sorted. */
+    async keys(bucket, prefix) {
+        return (await this.list(bucket, prefix, undefined)).keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    /** The names of the folders right under `prefix` (which ends with `/` or is empty): `<prefix><name>/…`. */
+    async folders(bucket, prefix) {
+        const { prefixes } = await this.list(bucket, prefix, '/');
+        return prefixes.map((folder) => folder.slice(prefix.length, -1)).filter((name) => name !== '');
+    }
+    async list(bucket, prefix, delimiter) {
+        const keys = [];
+        const prefixes = [];
+        let token;
+        do {
+            let page;
+            try {
+                page = await this.client().send(new dist_cjs/* ListObjectsV2Command */.u6x({
+                    Bucket: bucket,
+                    Prefix: prefix,
+                    ...(delimiter === undefined ? {} : { Delimiter: delimiter }),
+                    ...(token === undefined ? {} : { ContinuationToken: token }),
+                }));
+            }
+            catch (error) {
+                throw this.error(error, s3Uri(bucket, prefix), 'list');
+            }
+            for (const object of page.Contents ?? [])
+                if (object.Key !== undefined)
+                    keys.push(object.Key);
+            for (const common of page.CommonPrefixes ?? [])
+                if (common.Prefix !== undefined)
+                    prefixes.push(common.Prefix);
+            token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+        } while (token !== undefined);
+        return { keys, prefixes };
+    }
+    async get(bucket, key) {
+        const output = await this.client().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key }));
+        if (output.Body === undefined)
+            throw noBody(s3Uri(bucket, key));
+        return { bytes: await output.Body.transformToByteArray(), etag: output.ETag };
+    }
+    async uploadInParts(bucket, key, path, size) {
+        const uri = s3Uri(bucket, key);
+        const part = Math.max(this.partSize, Math.ceil(size / MAX_PARTS));
         let uploadId;
         try {
-            uploadId = (await s3().send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ Bucket: bucket, Key: key, ContentType: contentType(key), ChecksumAlgorithm: 'SHA256' }))).UploadId;
+            uploadId = (await this.client().send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ Bucket: bucket, Key: key, ContentType: contentType(key), ChecksumAlgorithm: 'SHA256' }))).UploadId;
             if (uploadId === undefined)
                 throw new ServiceError(`${uri}: cannot write the object (CreateMultipartUpload returned no upload id); check the S3 endpoint.`);
             const id = uploadId;
             const count = Math.ceil(size / part);
-            const parts = await mapLimit(Array.from({ length: count }, (_, index) => index), CONCURRENCY, async (index) => {
+            const parts = await mapLimit(Array.from({ length: count }, (_, index) => index), PARTS_AT_ONCE, async (index) => {
                 const start = index * part;
                 const end = start + Math.min(part, size - start) - 1;
                 // Each part carries its own SHA-256, so S3 refuses a damaged part (and the SDK sends the body
                 // plainly instead of in aws-chunked framing, which not every S3-compatible server decodes).
                 const checksum = await sha256Range(path, start, end);
-                const output = await withFreshStream(() => (0,external_node_fs_.createReadStream)(path, { start, end }), (body) => s3().send(new dist_cjs/* UploadPartCommand */.iVK({ Bucket: bucket, Key: key, UploadId: id, PartNumber: index + 1, Body: body, ContentLength: end - start + 1, ChecksumSHA256: checksum })));
+                const output = await withFreshStream(() => (0,external_node_fs_.createReadStream)(path, { start, end }), (body) => this.client().send(new dist_cjs/* UploadPartCommand */.iVK({ Bucket: bucket, Key: key, UploadId: id, PartNumber: index + 1, Body: body, ContentLength: end - start + 1, ChecksumSHA256: checksum })));
                 return { PartNumber: index + 1, ChecksumSHA256: checksum, ...(output.ETag === undefined ? {} : { ETag: output.ETag }) };
             });
-            await s3().send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({ Bucket: bucket, Key: key, UploadId: id, MultipartUpload: { Parts: parts } }));
+            await this.client().send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({ Bucket: bucket, Key: key, UploadId: id, MultipartUpload: { Parts: parts } }));
         }
         catch (error) {
             if (uploadId !== undefined) {
                 // Leave no invisible, billed parts behind; a failure to abort changes nothing for the caller.
-                await s3().send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
+                await this.client().send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
             }
-            throw writeError(error, uri);
+            throw this.error(error, uri, 'write');
         }
     }
-    async function getObject(location) {
-        const { bucket: from, key } = parseLocation(location, description);
-        try {
-            const output = await s3().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: from, Key: key }));
-            if (output.Body === undefined)
-                throw new ServiceError(`${location}: cannot read the object (the response has no body); check the S3 endpoint.`);
-            return { body: output.Body, uri: location };
-        }
-        catch (error) {
-            throw s3Error(error, location, 'read');
-        }
+    error(error, uri, action) {
+        return s3Error(error, uri, action, this.hint);
     }
-    return {
-        description,
-        async readIndex(name) {
-            const key = indexKey(name);
-            try {
-                const output = await s3().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key }));
-                const text = output.Body === undefined ? '' : await output.Body.transformToString('utf-8');
-                if (output.ETag === undefined || output.ETag === '') {
-                    throw new ServiceError(`${uriOf(key)}: the S3 server returned the index without an ETag, which the registry needs to detect concurrent writers; use Amazon S3 or a server that returns ETags.`);
-                }
-                return { text, token: output.ETag };
-            }
-            catch (error) {
-                if (errorCode(error) === 'NoSuchKey')
-                    return { text: undefined, token: undefined };
-                throw s3Error(error, uriOf(key), 'read');
-            }
-        },
-        async writeIndex(name, text, token) {
-            const key = indexKey(name);
-            const body = Buffer.from(text, 'utf-8');
-            try {
-                await s3().send(new dist_cjs/* PutObjectCommand */.wKZ({
-                    Bucket: bucket,
-                    Key: key,
-                    Body: body,
-                    ContentLength: body.length,
-                    ContentType: 'application/json',
-                    ChecksumSHA256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('base64'),
-                    ...(token === undefined ? { IfNoneMatch: '*' } : { IfMatch: token }),
-                }));
-                return true;
-            }
-            catch (error) {
-                const code = errorCode(error);
-                const status = httpStatus(error);
-                if (code === 'PreconditionFailed' || status === 412)
-                    return false;
-                if (code === 'ConditionalRequestConflict' || status === 409)
-                    return false;
-                // If-Match on an index that was deleted since it was read.
-                if (token !== undefined && code === 'NoSuchKey')
-                    return false;
-                throw writeError(error, uriOf(key));
-            }
-        },
-        async models() {
-            const candidates = [];
-            let continuation;
-            do {
-                let page;
-                try {
-                    page = await s3().send(new dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: bucket, Prefix: base, Delimiter: '/', ...(continuation === undefined ? {} : { ContinuationToken: continuation }) }));
-                }
-                catch (error) {
-                    throw s3Error(error, uriOf(base), 'list');
-                }
-                for (const common of page.CommonPrefixes ?? []) {
-                    const name = common.Prefix?.slice(base.length, -1);
-                    if (name !== undefined && name !== '')
-                        candidates.push(name);
-                }
-                continuation = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-            } while (continuation !== undefined);
-            const present = await mapLimit(candidates, CONCURRENCY * 2, async (name) => {
-                const key = `${base}${name}/index.json`;
-                try {
-                    await s3().send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: bucket, Key: key }));
-                    return true;
-                }
-                catch (error) {
-                    if (httpStatus(error) === 404)
-                        return false;
-                    throw s3Error(error, uriOf(key), 'read');
-                }
-            });
-            return candidates.filter((_, index) => present[index] === true).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        },
-        async putFiles(name, version, files, _context) {
-            if (!Number.isSafeInteger(version) || version < 1)
-                throw new errors_InputError(`${description}: version ${String(version)} is not a whole number from 1.`);
-            const directory = `${base}${modelSegment(name, description)}/v${version}/`;
-            return mapLimit(files, CONCURRENCY, async (file) => {
-                const key = directory + fileSegment(file.path, description);
-                await upload(key, file);
-                return { path: file.path, sha256: file.sha256, size: file.size, location: uriOf(key) };
-            });
-        },
-        async readFile(file) {
-            const { body, uri } = await getObject(file.location);
-            try {
-                return await body.transformToByteArray();
-            }
-            catch (error) {
-                throw s3Error(error, uri, 'read');
-            }
-        },
-        async downloadFile(file, destination) {
-            const directory = (0,external_node_path_.dirname)(destination);
-            const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(destination)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.part`);
-            try {
-                await (0,promises_.mkdir)(directory, { recursive: true });
-            }
-            catch (error) {
-                throw new errors_InputError(`${destination}: cannot create ${directory} (${error.code ?? error.message}); check that it is writable.`);
-            }
-            const { body, uri } = await getObject(file.location);
-            const output = (0,external_node_fs_.createWriteStream)(temporary);
-            let local;
-            output.on('error', (error) => (local ??= error));
-            try {
-                await (0,external_node_stream_promises_namespaceObject.pipeline)(body, output);
-                await (0,promises_.rename)(temporary, destination).catch((error) => {
-                    local = error;
-                    throw error;
-                });
-            }
-            catch (error) {
-                body.destroy();
-                await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
-                if (local !== undefined) {
-                    throw new errors_InputError(`${destination}: cannot write the download of ${uri} (${local.code ?? local.message}); check that the directory is writable and has space.`);
-                }
-                throw s3Error(error, uri, 'read');
-            }
-        },
-    };
 }
-/** Tries of one upload (the SDK never retries a request whose body is a stream). */
-const UPLOAD_ATTEMPTS = 3;
+/** A file's path inside a version as a key suffix: relative, `/`-separated, with no empty, `.` or `..` parts. */
+function keySuffix(path, owner) {
+    const parts = path.split('/');
+    if (path === '' || path.startsWith('/') || path.includes('\\') || parts.some((part) => part === '' || part === '.' || part === '..')) {
+        throw new errors_InputError(`${owner}: the file path ${JSON.stringify(path)} is not a relative path of "/"-separated names; it cannot be stored.`);
+    }
+    return path;
+}
+/** S3's "no such object" (a 404 other than a missing bucket). */
+function isMissingObject(error) {
+    const code = errorCode(error);
+    return code === 'NoSuchKey' || (httpStatus(error) === 404 && code !== 'NoSuchBucket');
+}
+/** A conditional write refused because another writer came first. */
+function conditionFailed(error, condition) {
+    const code = errorCode(error);
+    const status = httpStatus(error);
+    if (code === 'PreconditionFailed' || status === 412)
+        return true;
+    if (code === 'ConditionalRequestConflict' || status === 409)
+        return true;
+    // If-Match on an object that was deleted since it was read.
+    return 'IfMatch' in condition && code === 'NoSuchKey';
+}
+function noBody(uri) {
+    return new ServiceError(`${uri}: cannot read the object (the response has no body); check the S3 endpoint.`);
+}
 /**
  * Sends a request whose body streams from disk, opening a fresh stream for each try: the SDK does not
  * retry streaming requests itself, so a throttled, timed-out or dropped upload is retried here, with
@@ -90860,7 +90955,7 @@ function isTransient(error) {
         return false;
     const status = httpStatus(error);
     const code = errorCode(error) ?? '';
-    return (status !== undefined && (status >= 500 || status === 429)) || TRANSIENT.has(code) || s3_registry_storage_NETWORK.has(code);
+    return (status !== undefined && (status >= 500 || status === 429)) || TRANSIENT.has(code) || NETWORK_CODES.has(code);
 }
 /** The base64 SHA-256 of bytes `start`..`end` (inclusive) of a file, streamed. */
 async function sha256Range(path, start, end) {
@@ -90868,6 +90963,112 @@ async function sha256Range(path, start, end) {
     for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: MiB }))
         hash.update(chunk);
     return hash.digest('base64');
+}
+function contentType(key) {
+    if (key.endsWith('.json'))
+        return 'application/json';
+    if (key.endsWith('.md'))
+        return 'text/markdown; charset=utf-8';
+    return 'application/octet-stream';
+}
+
+;// CONCATENATED MODULE: ./src/platform/aws/s3-registry-storage.ts
+/**
+ * The `s3://<bucket>/<prefix>` registry backend: a `RegistryStorage` over Amazon S3 (or an
+ * S3-compatible server that implements conditional writes).
+ *
+ * Layout under the prefix:
+ *   <prefix>/<name>/index.json                the model's index; its ETag is the compare-and-swap token
+ *   <prefix>/<name>/v<version>/<file path>    the version's files (`model/…`, `record.json`, …)
+ *
+ * Compare-and-swap is S3's conditional write: PutObject with `If-None-Match: *` creates the index only
+ * if there is none, and `If-Match: <ETag>` replaces it only if nobody wrote it since it was read. S3
+ * answers 412 PreconditionFailed when the condition does not hold and 409 ConditionalRequestConflict
+ * when two conditional writes race; both mean "another writer came first", so `writeIndex` returns
+ * false and the caller rereads and retries. An `If-Match` write whose object has meanwhile gone is
+ * answered 404 NoSuchKey, which means the same.
+ *
+ * A server that ignores those headers (s3rver, older MinIO and Ceph releases) silently loses one of two
+ * concurrent registrations: use Amazon S3, or a server that implements conditional writes.
+ *
+ * The objects are read and written through s3-objects.ts: uploads stream from disk with the file's
+ * SHA-256 (multipart above `multipartThreshold`, transient failures retried with a fresh stream), and
+ * downloads stream to a temporary file beside the destination, renamed over it once complete.
+ *
+ * Complexity: readIndex and writeIndex are one request each; putFiles one request per file (or per
+ * part); models() one ListObjectsV2 per 1000 models plus one HeadObject per model.
+ *
+ * IAM: s3:GetObject, s3:PutObject and s3:ListBucket on the bucket and prefix (s3:AbortMultipartUpload
+ * too when models exceed the multipart threshold).
+ */
+
+
+
+
+
+
+
+/** Files uploaded at once, and models checked at once by models() (twice as many). */
+const CONCURRENCY = 4;
+function createS3RegistryStorage(options) {
+    const bucket = options.bucket;
+    const prefix = options.prefix.replace(/^\/+|\/+$/g, '');
+    const base = prefix === '' ? '' : `${prefix}/`;
+    const description = `s3://${bucket}/${prefix}`;
+    let client = options.client;
+    const s3 = () => (client ??= s3Client(options.region === undefined ? {} : { region: options.region }));
+    const objects = new S3Objects(s3, options);
+    const indexKey = (name) => `${base}${modelSegment(name, description)}/index.json`;
+    return {
+        description,
+        async readIndex(name) {
+            const key = indexKey(name);
+            const object = await objects.readIfPresent(bucket, key);
+            if (object === undefined)
+                return { text: undefined, token: undefined };
+            if (object.etag === undefined || object.etag === '') {
+                throw new ServiceError(`${s3Uri(bucket, key)}: the S3 server returned the index without an ETag, which the registry needs to detect concurrent writers; use Amazon S3 or a server that returns ETags.`);
+            }
+            return { text: Buffer.from(object.bytes).toString('utf-8'), token: object.etag };
+        },
+        async writeIndex(name, text, token) {
+            return objects.put(bucket, indexKey(name), Buffer.from(text, 'utf-8'), token === undefined ? { IfNoneMatch: '*' } : { IfMatch: token });
+        },
+        async models() {
+            const candidates = await objects.folders(bucket, base);
+            const present = await mapLimit(candidates, CONCURRENCY * 2, async (name) => {
+                const key = `${base}${name}/index.json`;
+                try {
+                    await s3().send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: bucket, Key: key }));
+                    return true;
+                }
+                catch (error) {
+                    if (httpStatus(error) === 404)
+                        return false;
+                    throw s3Error(error, s3Uri(bucket, key), 'read');
+                }
+            });
+            return candidates.filter((_, index) => present[index] === true).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        },
+        async putFiles(name, version, files, _context) {
+            if (!Number.isSafeInteger(version) || version < 1)
+                throw new errors_InputError(`${description}: version ${String(version)} is not a whole number from 1.`);
+            const directory = `${base}${modelSegment(name, description)}/v${version}/`;
+            return mapLimit(files, CONCURRENCY, async (file) => {
+                const key = directory + keySuffix(file.path, description);
+                await objects.upload(bucket, key, file);
+                return { path: file.path, sha256: file.sha256, size: file.size, location: s3Uri(bucket, key) };
+            });
+        },
+        async readFile(file) {
+            const { bucket: from, key } = parseLocation(file.location, description);
+            return objects.read(from, key);
+        },
+        async downloadFile(file, destination) {
+            const { bucket: from, key } = parseLocation(file.location, description);
+            return objects.download(from, key, destination);
+        },
+    };
 }
 /** `s3://bucket/key` → bucket and key; anything else means the record was not written by this backend. */
 function parseLocation(location, description) {
@@ -90882,93 +91083,6 @@ function modelSegment(name, description) {
         throw new errors_InputError(`${description}: "${name}" is not a valid model name; use letters, digits, "-", "_" and ".".`);
     }
     return name;
-}
-/** A file's path inside a version as a key suffix: relative, `/`-separated, with no `.` or `..` parts. */
-function fileSegment(path, description) {
-    const parts = path.split('/');
-    if (path === '' || path.startsWith('/') || path.includes('\\') || parts.some((part) => part === '' || part === '.' || part === '..')) {
-        throw new errors_InputError(`${description}: the file path ${JSON.stringify(path)} is not a relative path of "/"-separated names; it cannot be stored.`);
-    }
-    return path;
-}
-function contentType(path) {
-    if (path.endsWith('.json'))
-        return 'application/json';
-    if (path.endsWith('.md'))
-        return 'text/markdown; charset=utf-8';
-    return 'application/octet-stream';
-}
-/** Runs `work` over `items` with at most `limit` at once; results in the items' order. */
-async function mapLimit(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            const index = next;
-            next += 1;
-            try {
-                results[index] = await work(items[index]);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-function shapeOf(error) {
-    return (typeof error === 'object' && error !== null ? error : {});
-}
-function errorCode(error) {
-    const shape = shapeOf(error);
-    return shape.Code ?? shape.code ?? shape.name;
-}
-function httpStatus(error) {
-    return shapeOf(error).$metadata?.httpStatusCode;
-}
-const s3_registry_storage_DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
-const s3_registry_storage_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
-/**
- * A failed write as one line naming the URI, in the words of s3-store.ts's `s3Error` (which knows
- * only reads and listings): the S3 error code and message, then what to check.
- */
-function writeError(error, uri) {
-    if (isCd4mlError(error))
-        return error;
-    const shape = shapeOf(error);
-    const what = 'cannot write the object';
-    if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-        return new EnvironmentError(`${uri}: ${what}: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`);
-    }
-    const status = shape.$metadata?.httpStatusCode;
-    const name = errorCode(error) ?? 'Error';
-    const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-    const message = text === '' || text === name || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-    const detail = message === '' ? name : `${name}: ${message}`;
-    return new ServiceError(`${uri}: ${what} (${detail}); ${writeHint(name, status)}`, { cause: error });
-}
-function writeHint(name, status) {
-    if (name === 'NoSuchBucket')
-        return 'check the bucket name in the registry URI';
-    if (s3_registry_storage_DENIED.has(name) || status === 403) {
-        return 'check the AWS credentials, and that the IAM and bucket policies allow s3:PutObject (and s3:GetObject, which conditional writes need)';
-    }
-    if (name === 'NotImplemented' || status === 501) {
-        return 'the S3 server does not implement a request the registry needs (conditional writes with If-None-Match / If-Match, or multipart uploads); use Amazon S3 or a server that does';
-    }
-    if (name === 'BadDigest' || name === 'InvalidDigest' || /checksum/i.test(name)) {
-        return 'the uploaded bytes did not match their SHA-256; check that nothing writes to the file while it is registered, and run again';
-    }
-    if (name === 'EntityTooLarge')
-        return 'the file is larger than S3 accepts in one request; lower the multipart threshold';
-    if (s3_registry_storage_NETWORK.has(name))
-        return 'check the network and the S3 endpoint (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set)';
-    if (status !== undefined && status >= 500)
-        return 'S3 failed on its side; try again later';
-    return 'check the registry URI and the AWS credentials';
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
@@ -90989,6 +91103,7 @@ var client_sagemaker_dist_cjs = __nccwpck_require__(4459);
 
 
 
+
 function sagemakerClient(options = {}) {
     return new client_sagemaker_dist_cjs/* SageMakerClient */.kHU({
         region: awsRegion(options),
@@ -90996,27 +91111,19 @@ function sagemakerClient(options = {}) {
         ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     });
 }
-function sagemaker_client_shapeOf(error) {
-    return (typeof error === 'object' && error !== null ? error : {});
-}
-/** The error's code as SageMaker (or the network layer) named it. */
-function sagemakerErrorCode(error) {
-    const shape = sagemaker_client_shapeOf(error);
-    return shape.Code ?? shape.code ?? shape.name ?? 'Error';
-}
 /** SageMaker's "no such resource": a ValidationException saying so, or ResourceNotFound. */
 function isMissingResource(error) {
-    const code = sagemakerErrorCode(error);
+    const code = errorCode(error);
     if (code === 'ResourceNotFound')
         return true;
-    return code === 'ValidationException' && /does not exist|not found|cannot find|could not find/i.test(sagemaker_client_shapeOf(error).message ?? '');
+    return code === 'ValidationException' && /does not exist|not found|cannot find|could not find/i.test(shapeOf(error).message ?? '');
 }
 /** SageMaker's "it exists already" (CreateModelPackageGroup answers a ValidationException saying so). */
 function isAlreadyExists(error) {
-    const code = sagemakerErrorCode(error);
+    const code = errorCode(error);
     if (code === 'ResourceInUse' || code === 'ConflictException')
         return true;
-    return code === 'ValidationException' && /already exists/i.test(sagemaker_client_shapeOf(error).message ?? '');
+    return code === 'ValidationException' && /already exists/i.test(shapeOf(error).message ?? '');
 }
 const sagemaker_client_DENIED = new Set([
     'AccessDeniedException',
@@ -91031,24 +91138,17 @@ const sagemaker_client_DENIED = new Set([
     'NotAuthorized',
 ]);
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
-const sagemaker_client_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
 /** An SDK or network failure of a SageMaker call as one line the user can act on. */
 function sagemakerError(error, context) {
     if (isCd4mlError(error))
         return error;
-    const shape = sagemaker_client_shapeOf(error);
     const { registry, what, operation } = context;
-    if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-        return new EnvironmentError(`${registry}: ${what} (${operation}): no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`, { cause: error });
-    }
-    const status = shape.$metadata?.httpStatusCode;
-    const code = sagemakerErrorCode(error);
-    const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-    const message = text === '' || text === code || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-    const detail = message === '' ? code : `${code}: ${message}`;
-    return new ServiceError(`${registry}: ${what} (${operation} failed with ${detail}); ${sagemaker_client_hint(code, status, context)}`, { cause: error });
+    if (lacksCredentials(error))
+        return new EnvironmentError(`${registry}: ${what} (${operation}): ${NO_CREDENTIALS}`, { cause: error });
+    const code = errorCode(error) ?? 'Error';
+    return new ServiceError(`${registry}: ${what} (${operation} failed with ${errorDetail(error, code)}); ${hint(code, httpStatus(error), context)}`, { cause: error });
 }
-function sagemaker_client_hint(code, status, context) {
+function hint(code, status, context) {
     const on = context.group === undefined ? '' : ` on the model package group ${context.group}`;
     if (sagemaker_client_DENIED.has(code) || status === 403) {
         return `check the AWS credentials, and that the IAM policy allows sagemaker:${context.operation}${on}`;
@@ -91057,189 +91157,13 @@ function sagemaker_client_hint(code, status, context) {
         return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
     if (code === 'ResourceLimitExceeded')
         return 'a SageMaker quota was reached; delete unused model packages or ask AWS to raise the quota';
-    if (sagemaker_client_NETWORK.has(code))
+    if (NETWORK_CODES.has(code))
         return 'check the network and the SageMaker endpoint (AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL when set)';
     if (status !== undefined && status >= 500)
         return 'SageMaker failed on its side; try again later';
     if (code === 'ValidationException')
         return 'SageMaker refused the request; check the registry URI (group name, artifacts= bucket and region)';
     return 'check the registry URI, the region and the AWS credentials';
-}
-
-;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-registry-artifacts.ts
-/**
- * The S3 side of the sagemaker:// registry: the model files, profile, metrics report, records, cards
- * and audit events live in the `artifacts=s3://bucket/prefix` of the registry URI, written and read
- * with the S3 client of clients.ts. Reads and downloads go through the s3:// registry storage (any
- * s3:// location); writes are single PutObject requests streamed from disk with the file's SHA-256,
- * so S3 refuses a body that does not match it.
- *
- * IAM: s3:PutObject, s3:GetObject and s3:ListBucket on the artifacts bucket and prefix.
- */
-
-
-
-
-
-
-
-/** A single PutObject carries at most 5 GiB. */
-const sagemaker_registry_artifacts_SINGLE_PUT_LIMIT = 5 * 1024 * 1024 * 1024;
-class ArtifactStore {
-    client;
-    registry;
-    readers = new Map();
-    constructor(client, registry) {
-        this.client = client;
-        this.registry = registry;
-    }
-    uri(bucket, key) {
-        return `s3://${bucket}/${key}`;
-    }
-    /** Uploads a local file (streamed) and describes it as stored under `path`. */
-    async putFile(bucket, key, path, file) {
-        checkSegments(path, this.registry);
-        let size;
-        try {
-            size = (await (0,promises_.stat)(file.file)).size;
-        }
-        catch (error) {
-            throw new errors_InputError(`${file.path}: cannot read ${file.file} (${error.code ?? error.message}); check that the file exists and is readable.`);
-        }
-        if (size !== file.size) {
-            throw new errors_InputError(`${file.path}: ${file.file} is ${size} bytes now but was ${file.size} when it was hashed; it changed during the registration. Run again once nothing writes to it.`);
-        }
-        if (size > sagemaker_registry_artifacts_SINGLE_PUT_LIMIT) {
-            throw new errors_InputError(`${file.path}: ${file.file} is ${size} bytes; the sagemaker:// registry uploads files of at most 5 GiB. Split the model, or register it in an s3:// registry.`);
-        }
-        const body = (0,external_node_fs_.createReadStream)(file.file);
-        try {
-            await this.client().send(new dist_cjs/* PutObjectCommand */.wKZ({
-                Bucket: bucket,
-                Key: key,
-                Body: body,
-                ContentLength: size,
-                ChecksumSHA256: Buffer.from(file.sha256, 'hex').toString('base64'),
-                ContentType: sagemaker_registry_artifacts_contentType(key),
-            }));
-        }
-        catch (error) {
-            throw sagemaker_registry_artifacts_writeError(error, this.uri(bucket, key));
-        }
-        finally {
-            body.destroy();
-        }
-        return { path, sha256: file.sha256, size, location: this.uri(bucket, key) };
-    }
-    /** Writes a small text object (a record, card, report or audit event). */
-    async putText(bucket, key, text) {
-        const body = Buffer.from(text, 'utf8');
-        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(body).digest();
-        try {
-            await this.client().send(new dist_cjs/* PutObjectCommand */.wKZ({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, ChecksumSHA256: sha256.toString('base64'), ContentType: sagemaker_registry_artifacts_contentType(key) }));
-        }
-        catch (error) {
-            throw sagemaker_registry_artifacts_writeError(error, this.uri(bucket, key));
-        }
-        return { sha256: sha256.toString('hex'), size: body.length, location: this.uri(bucket, key) };
-    }
-    /** The text of an object; undefined when there is no such object. */
-    async getText(uri) {
-        const { bucket, key } = this.parse(uri);
-        try {
-            const output = await this.client().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key }));
-            return output.Body === undefined ? '' : await output.Body.transformToString('utf-8');
-        }
-        catch (error) {
-            const code = error.Code ?? error.name;
-            if (code === 'NoSuchKey' || error.$metadata?.httpStatusCode === 404)
-                return undefined;
-            throw s3Error(error, uri, 'read');
-        }
-    }
-    /** The keys under a prefix, sorted. */
-    async list(bucket, prefix) {
-        const keys = [];
-        let token;
-        do {
-            let page;
-            try {
-                page = await this.client().send(new dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }));
-            }
-            catch (error) {
-                throw s3Error(error, this.uri(bucket, prefix), 'list');
-            }
-            for (const object of page.Contents ?? [])
-                if (object.Key !== undefined)
-                    keys.push(object.Key);
-            token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-        } while (token !== undefined);
-        return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    }
-    /** The bytes of a stored file (unchecked: the caller checks the sha256). */
-    readFile(file) {
-        return this.reader(file).readFile(file);
-    }
-    /** Streams a stored file to `destination` (unchecked: the caller checks the sha256). */
-    downloadFile(file, destination) {
-        return this.reader(file).downloadFile(file, destination);
-    }
-    reader(file) {
-        const { bucket } = this.parse(file.location);
-        let reader = this.readers.get(bucket);
-        if (reader === undefined) {
-            reader = createS3RegistryStorage({ bucket, prefix: '', client: this.client() });
-            this.readers.set(bucket, reader);
-        }
-        return reader;
-    }
-    parse(uri) {
-        const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-        if (match === null) {
-            throw new ServiceError(`${this.registry}: the location ${JSON.stringify(uri)} is not an s3://<bucket>/<key> URI; the model package's metadata was edited by hand.`);
-        }
-        return { bucket: match[1], key: match[2] };
-    }
-}
-/** A file's path inside a version: relative, `/`-separated, with no empty, `.` or `..` parts. */
-function checkSegments(path, registry) {
-    const parts = path.split('/');
-    if (path === '' || path.startsWith('/') || path.includes('\\') || parts.some((part) => part === '' || part === '.' || part === '..')) {
-        throw new errors_InputError(`${registry}: the file path ${JSON.stringify(path)} is not a relative path of "/"-separated names; it cannot be stored.`);
-    }
-}
-function sagemaker_registry_artifacts_contentType(key) {
-    if (key.endsWith('.json'))
-        return 'application/json';
-    if (key.endsWith('.md'))
-        return 'text/markdown; charset=utf-8';
-    return 'application/octet-stream';
-}
-const sagemaker_registry_artifacts_DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
-const sagemaker_registry_artifacts_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
-/** A failed write as one line naming the URI, in the words of the s3:// backend. */
-function sagemaker_registry_artifacts_writeError(error, uri) {
-    if (isCd4mlError(error))
-        return error;
-    const shape = (typeof error === 'object' && error !== null ? error : {});
-    if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-        return new EnvironmentError(`${uri}: cannot write the object: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`);
-    }
-    const status = shape.$metadata?.httpStatusCode;
-    const name = shape.Code ?? shape.name ?? 'Error';
-    const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-    const message = text === '' || text === name || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-    const detail = message === '' ? name : `${name}: ${message}`;
-    let hint = 'check the artifacts= URI of the registry and the AWS credentials';
-    if (name === 'NoSuchBucket')
-        hint = 'check the bucket of artifacts= in the registry URI';
-    else if (sagemaker_registry_artifacts_DENIED.has(name) || status === 403)
-        hint = 'check the AWS credentials, and that the IAM and bucket policies allow s3:PutObject on the artifacts bucket and prefix';
-    else if (sagemaker_registry_artifacts_NETWORK.has(name))
-        hint = 'check the network and the S3 endpoint (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set)';
-    else if (status !== undefined && status >= 500)
-        hint = 'S3 failed on its side; try again later';
-    return new ServiceError(`${uri}: cannot write the object (${detail}); ${hint}`, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-registry-mapping.ts
@@ -91379,266 +91303,59 @@ function truncate(text, max) {
 function joinKey(...parts) {
     return parts.filter((part) => part !== '').join('/');
 }
-/** Runs `work` over `items` with at most `limit` at once; results in the items' order. */
-async function sagemaker_registry_mapping_mapLimit(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            const index = next;
-            next += 1;
-            try {
-                results[index] = await work(items[index]);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
 
-;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-registry.ts
+;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-groups.ts
 /**
- * The `sagemaker://` registry: a `ModelRegistry` on SageMaker Model Registry, with the files in S3.
+ * The SageMaker side of the sagemaker:// registry: a model is a model package group (the URI's
+ * group, or the model's name with plain `sagemaker://`; one group holds one model, so a name other
+ * than the group's is refused) and a version is one of its packages. `ModelGroups` makes the
+ * SageMaker calls (each failure one line naming the operation, from sagemaker-client.ts), lists a
+ * group's packages and the registry's groups, and words the refusals that name what there is.
  *
- * Mapping. A model is a model package group (the URI's group, or the model's name with plain
- * `sagemaker://`); one group holds one model, so a name other than the group's is refused. A version
- * is a model package of the group, and its number is SageMaker's ModelPackageVersion (1, 2, 3…,
- * handed out by SageMaker, never reused). The files live under the URI's `artifacts=s3://bucket/prefix`:
- *
- *   <prefix>/<name>/<registration key>/model/<path>       the model's files (uploaded before the package exists)
- *   <prefix>/<name>/<registration key>/profile.json       the data profile
- *   <prefix>/<name>/<registration key>/metrics.json       the ModelMetrics statistics report
- *   <prefix>/<name>/<registration key>/registration.json  the staged registration: the record without its version
- *   <prefix>/<name>/versions/<version>/record.json        the model record, written once the version is known
- *   <prefix>/<name>/versions/<version>/model-card.md      the model card
- *   <prefix>/<name>/audit/<time>-<sequence>-<random>.json one alias move each (append-only)
- *
- * Registration. The version is only known once CreateModelPackage answers, but the record holds it,
- * so a registration takes these steps, each safe to repeat:
- * 1. DescribeModelPackageGroup, and CreateModelPackageGroup when SageMaker says it does not exist;
- * 2. ListModelPackages: a package whose description carries this registration key (run id + content
- *    hash) is this registration made before, and is returned (see "Interruptions");
- * 3. upload the model files, profile and metrics report, then the staged registration, under the key;
- * 4. CreateModelPackage (PendingManualApproval) with a ClientToken made of the group and the key, so
- *    a retried request returns the same package; the description carries the key and
- *    CustomerMetadataProperties the key figures (name, key, commit, run, time, gate, up to 10 metrics)
- *    and `cd4ml.staged`, the staged registration's URI; ModelMetrics.ModelQuality.Statistics points at
- *    the metrics report; with `image=` in the URI an InferenceSpecification names the image and the
- *    model files (ModelDataUrl for a single .tar.gz, else the uncompressed `model/` prefix as
- *    ModelDataSource), without it the package has none (SageMaker's InferenceSpecification is
- *    optional for versioned packages, and SourceUri is meant for a model's or package's ARN, so none
- *    is set: the files are found through the metadata);
- * 5. write record.json and model-card.md under `versions/<version>/`, then UpdateModelPackage adds
- *    `cd4ml.record` and `cd4ml.card`, which mark the version complete;
- * 6. move the requested alias, if any.
- *
- * Interruptions. A run stopped before step 4 leaves only S3 objects nobody points at; the re-run
- * uploads them again and goes on. A run stopped after step 4 leaves a package without `cd4ml.record`:
- * it still resolves (its record is the staged registration with SageMaker's version filled in, read
- * without writing anything), and the re-run, finding it in step 2, writes its record and card, moves
- * its alias and reports it as created. A complete package is returned as it is (created: false); if
- * its alias move was interrupted (no `register` event for it in the audit trail), the re-run makes it.
- *
- * Aliases. `production` is SageMaker's own approval: it resolves to the highest version whose
- * ModelApprovalStatus is Approved (what SageMaker deployments and Studio treat as approved). Moving
- * production to version V approves V, then rejects every higher Approved version, with an
- * ApprovalDescription saying to which version, by whom, from which run and why; lower Approved
- * versions stay Approved. Other aliases are CustomerMetadataProperties `cd4ml.alias.<alias>=true`:
- * a move adds the key to the new holder, records the event, then removes it from the old holder. If a
- * move is interrupted between those steps, the alias is on two versions; it resolves to the one the
- * latest audit event names (the old one until the event is written), and the next move of the alias
- * clears the other. Every move is one JSON object (an `AliasEvent`) in `audit/`, which history()
- * lists in time order; for production the event is written after the approvals changed.
- *
- * Complexity (n versions): registering lists the group (n/100 requests) plus a constant number of
- * calls, and n DescribeModelPackage calls when the alias to move is not production; resolving a
- * version is one listing, one describe and one S3 read; resolving or moving an alias other than
- * production describes every version (8 at a time), as do list() (which also reads every record) and
- * parent lookups. history() reads one object per alias move.
- *
- * IAM: sagemaker:DescribeModelPackageGroup, CreateModelPackageGroup, ListModelPackageGroups,
- * CreateModelPackage, DescribeModelPackage, ListModelPackages and UpdateModelPackage on the group and
- * its packages; s3:PutObject, s3:GetObject and s3:ListBucket on the artifacts bucket and prefix.
+ * Complexity: listing a group's packages is one ListModelPackages per 100 versions; the models one
+ * ListModelPackageGroups per 100 groups (one DescribeModelPackageGroup with a group in the URI).
  */
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-const STAGED_FORMAT = 'cd4ml-sagemaker-registration';
-/** SageMaker calls (describes) and S3 reads at once. */
-const sagemaker_registry_CONCURRENCY = 8;
-/** Model files uploaded at once. */
-const UPLOADS = 4;
-function createSageMakerRegistry(location, options = {}) {
-    return new SageMakerRegistry(location, options);
-}
-class SageMakerRegistry {
+class ModelGroups {
     location;
-    options;
-    description;
-    artifacts;
-    sagemakerInstance;
-    s3Instance;
-    constructor(location, options = {}) {
+    registry;
+    client;
+    constructor(location, 
+    /** The registry as the user wrote it, e.g. `sagemaker://churn`. */
+    registry, client) {
         this.location = location;
-        this.options = options;
-        this.description = describeLocation(location);
-        this.sagemakerInstance = options.sagemaker;
-        this.s3Instance = options.s3;
-        this.artifacts = new ArtifactStore(() => this.s3(), this.description);
+        this.registry = registry;
+        this.client = client;
     }
-    async register(request) {
-        const name = checkModelName(request.name, 'name');
-        if (request.alias !== undefined)
-            checkAlias(request.alias, 'alias');
-        if (request.files.length === 0)
-            throw new errors_InputError(`Registering ${name}: no model files were given; name the model file, directory or glob.`);
-        const group = this.groupFor(name, 'register');
-        const artifacts = this.requireArtifacts(`registering ${name}`);
-        const what = `cannot register ${name}`;
-        const key = registrationKey(request);
-        await this.ensureGroup(name, group, what);
-        const before = await this.summaries(group, what);
-        const earlier = before.find((summary) => registrationKeyIn(summary.description) === key);
-        if (earlier !== undefined)
-            return this.resume(request, name, group, earlier, what);
-        // 3. Stage everything under the registration key.
-        const staged = joinKey(artifacts.prefix, name, key);
-        const files = await sagemaker_registry_mapping_mapLimit(request.files, UPLOADS, (file) => this.artifacts.putFile(artifacts.bucket, `${staged}/model/${file.path}`, `model/${file.path}`, file));
-        let profileSha256;
-        if (request.profile !== undefined) {
-            const profile = await this.artifacts.putText(artifacts.bucket, `${staged}/${indexed_registry_PROFILE_FILE}`, request.profile.text);
-            files.push({ path: indexed_registry_PROFILE_FILE, ...profile });
-            profileSha256 = profile.sha256;
+    // ---- names and messages
+    /** The model package group of a model; `register` and reads word the one-model-per-group refusal differently. */
+    groupFor(name, use) {
+        const group = this.location.group ?? name;
+        if (group !== name) {
+            if (use === 'register') {
+                throw new errors_InputError(`${this.registry} holds one model, ${group} (a SageMaker model package group holds the versions of one model), so ${name} cannot be registered in it; use sagemaker://${name}, or plain sagemaker:// to keep each model in the group of its name.`);
+            }
+            throw new NotInRegistryError(`${this.registry} has no model named ${name}; it has ${group} (a SageMaker model package group holds one model; sagemaker://${name} names the group of ${name}).`);
         }
-        // The version the moved alias pointed at, else the latest one (as the indexed registries do).
-        const parent = (request.alias === undefined ? undefined : await this.holderOf(name, group, before, request.alias, what)) ?? before.at(-1)?.version;
-        const draft = buildRecord(request, {
-            version: 0,
-            registrationKey: key,
-            files,
-            ...(profileSha256 === undefined ? {} : { profileSha256 }),
-            ...(parent === undefined ? {} : { parentVersion: parent }),
-        });
-        const report = await this.artifacts.putText(artifacts.bucket, `${staged}/metrics.json`, metricsReport(draft.metrics, draft.gate));
-        const stagedDocument = {
-            format: STAGED_FORMAT,
-            formatVersion: 1,
-            record: draft,
-            ...(request.cardTemplate === undefined ? {} : { cardTemplate: request.cardTemplate }),
-        };
-        const registration = await this.artifacts.putText(artifacts.bucket, `${staged}/registration.json`, stagedText(stagedDocument));
-        // 4. The package.
-        const input = {
-            ModelPackageGroupName: group,
-            ModelPackageDescription: packageDescription(name, key, draft),
-            ModelApprovalStatus: PENDING,
-            ClientToken: clientToken(group, key),
-            CustomerMetadataProperties: packageMetadata(draft, registration.location),
-            ModelMetrics: { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: report.location } } },
-            ...(this.location.image === undefined ? {} : { InferenceSpecification: this.inferenceSpecification(this.location.image, files, artifacts.bucket, staged) }),
-        };
-        const created = await this.call('CreateModelPackage', what, group, (client) => client.send(new client_sagemaker_dist_cjs/* CreateModelPackageCommand */.N$s(input)));
-        const arn = created.ModelPackageArn;
-        if (arn === undefined)
-            throw new ServiceError(`${this.description}: ${what} (CreateModelPackage answered no ModelPackageArn); check the SageMaker endpoint.`);
-        const described = await this.describe(arn, group, what);
-        const version = described.ModelPackageVersion;
-        if (version === undefined)
-            throw new ServiceError(`${this.description}: ${what} (${arn} has no ModelPackageVersion); check the SageMaker endpoint.`);
-        if (described.ModelPackageGroupName !== group || described.CustomerMetadataProperties?.[META.registrationKey] !== key) {
-            throw new ServiceError(`${this.description}: ${what}: CreateModelPackage answered with ${arn}, which is not this registration's package (its ClientToken was used before for another request); run again.`);
+        if (!isGroupName(group)) {
+            throw new errors_InputError(`${this.registry}: "${group}" cannot be a SageMaker model package group name: SageMaker allows letters, digits and hyphens (no "_" or "."), starting with a letter or digit, at most 63 characters. Rename the model (e.g. ${group.replace(/[^a-zA-Z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'churn-model'}).`);
         }
-        const summary = { arn, version, approval: described.ModelApprovalStatus ?? PENDING, created: described.CreationTime ?? new Date(0) };
-        // The ClientToken gave back a package made before (by a concurrent run with the same key).
-        if (before.some((entry) => entry.arn === arn))
-            return this.resume(request, name, group, summary, what);
-        // 5. The record and card, now that the version is known.
-        const { record, card } = await this.complete(name, group, arn, draft, version, request.cardTemplate, request.profile?.document, what);
-        // 6. The alias.
-        let previousVersion;
-        if (request.alias !== undefined) {
-            previousVersion = (await this.move(name, group, request.alias, version, sagemaker_registry_actorOf(request), 'register', request.now, false)).previous;
+        return group;
+    }
+    /** The URI's `artifacts=`, which `action` cannot do without. */
+    requireArtifacts(action) {
+        const artifacts = this.location.artifacts;
+        if (artifacts === undefined) {
+            const group = this.location.group ?? '<group>';
+            throw new errors_InputError(`${this.registry}: ${action} needs artifacts=s3://<bucket>/<prefix> in the registry URI, the S3 place for the model files, records, cards and alias audit trail; e.g. sagemaker://${group}?artifacts=s3://my-bucket/models.`);
         }
-        record.aliases = request.alias === undefined ? [] : [request.alias];
-        return { record, card, created: true, ...(previousVersion === undefined ? {} : { previousVersion }) };
+        return { bucket: artifacts.bucket, prefix: artifacts.prefix.replace(/^\/+|\/+$/g, '') };
     }
-    async setAlias(name, alias, version, actor, reason, now) {
-        checkModelName(name, 'name');
-        checkAlias(alias, 'alias');
-        const group = this.groupFor(name, 'read');
-        this.requireArtifacts(`moving the alias ${alias} of ${name}`);
-        const { previous } = await this.move(name, group, alias, version, actor, reason, now, false);
-        return previous === undefined ? {} : { previous };
-    }
-    async resolve(name, selector) {
-        checkModelName(name, 'name');
-        const group = this.groupFor(name, 'read');
-        const what = `cannot resolve ${name}@${'version' in selector ? selector.version : selector.alias}`;
-        const summaries = await this.versionsOf(name, group, what);
-        let version;
-        if ('version' in selector)
-            version = selector.version;
-        else
-            version = await this.holderOf(name, group, summaries, checkAlias(selector.alias, 'alias'), what);
-        const summary = summaries.find((entry) => entry.version === version);
-        if (summary === undefined)
-            throw await this.unknown(name, group, summaries, selector, what);
-        const described = await this.describe(summary.arn, group, what);
-        const metadata = described.CustomerMetadataProperties ?? {};
-        const { record } = await this.recordOf(name, summary, metadata);
-        return { ...record, aliases: sagemaker_registry_aliasesOf(summary.version, summaries, metadata) };
-    }
-    async list(name) {
-        checkModelName(name, 'name');
-        const group = this.groupFor(name, 'read');
-        const what = `cannot list the versions of ${name}`;
-        const summaries = await this.versionsOf(name, group, what);
-        const loaded = await sagemaker_registry_mapping_mapLimit(summaries, sagemaker_registry_CONCURRENCY, async (summary) => {
-            const metadata = (await this.describe(summary.arn, group, what)).CustomerMetadataProperties ?? {};
-            const record = metadata[META.registrationKey] === undefined ? undefined : (await this.recordOf(name, summary, metadata)).record;
-            return { summary, metadata, record };
-        });
-        const holders = await this.holders(name, loaded.map(({ summary, metadata }) => ({ version: summary.version, metadata })));
-        const approved = highestApproved(summaries);
-        return loaded.map(({ summary, record }) => {
-            const aliases = [...(summary.version === approved ? [PRODUCTION] : []), ...[...holders].filter(([, version]) => version === summary.version).map(([alias]) => alias)].sort();
-            return {
-                version: summary.version,
-                createdAt: record?.createdAt ?? summary.created.toISOString(),
-                aliases,
-                ...(record?.lineage.gitSha === undefined ? {} : { gitSha: record.lineage.gitSha }),
-                ...(record?.lineage.runUrl === undefined ? {} : { runUrl: record.lineage.runUrl }),
-                metrics: record?.metrics ?? {},
-            };
-        });
-    }
-    async history(name) {
-        checkModelName(name, 'name');
-        const group = this.groupFor(name, 'read');
-        this.requireArtifacts(`reading the alias history of ${name}`);
-        if (!(await this.groupExists(group, `cannot read the alias history of ${name}`)))
-            throw await this.unknownModel(name);
-        return this.events(name);
-    }
+    /** The models: the URI's group when it names one (and it exists), else every model package group. */
     async models() {
         const what = 'cannot list the models';
         if (this.location.group !== undefined)
@@ -91654,292 +91371,26 @@ class SageMakerRegistry {
         } while (token !== undefined);
         return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
-    async readFile(record, path) {
-        const file = record.files.find((candidate) => candidate.path === path);
-        if (file === undefined) {
-            throw new errors_InputError(`${record.uri} has no file ${path}; it has ${record.files.map((candidate) => candidate.path).join(', ')}.`);
-        }
-        const bytes = await this.artifacts.readFile(file);
-        const actual = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        if (actual !== file.sha256) {
-            throw new ServiceError(`${record.uri}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; the stored file (${file.location}) was changed or damaged.`);
-        }
-        return bytes;
-    }
-    async download(record, directory) {
-        const root = (0,external_node_path_.resolve)(directory);
-        const written = [];
-        for (const file of record.files) {
-            const destination = (0,external_node_path_.resolve)(root, file.path);
-            if (destination !== root && !destination.startsWith(root + external_node_path_.sep)) {
-                throw new ServiceError(`${record.uri}: the file path ${file.path} leaves the download directory; the registry was tampered with.`);
-            }
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(destination), { recursive: true });
-            const partial = `${destination}.partial`;
-            await this.artifacts.downloadFile(file, partial);
-            const actual = await sha256File(partial);
-            if (actual !== file.sha256) {
-                await (0,promises_.rm)(partial, { force: true });
-                throw new ServiceError(`${record.uri}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; the stored file (${file.location}) was changed or damaged. Nothing was written.`);
-            }
-            await (0,promises_.rename)(partial, destination);
-            written.push((0,external_node_path_.relative)(root, destination));
-        }
-        return written;
-    }
-    // ---- registration
-    /** A registration made before: returned as it is when complete, finished when it was interrupted. */
-    async resume(request, name, group, summary, what) {
-        const described = await this.describe(summary.arn, group, what);
-        const metadata = described.CustomerMetadataProperties ?? {};
-        const key = registrationKey(request);
-        if (metadata[META.registrationKey] !== key) {
-            throw new ServiceError(`${this.description}: ${what}: ${summary.arn}'s description names this registration (${key}) but its ${META.registrationKey} metadata does not; the package was edited by hand. Fix its metadata, or register from another run.`);
-        }
-        const stored = await this.storedRecord(metadata);
-        if (stored !== undefined) {
-            this.options.logger?.info(`${name} v${summary.version} was already registered by this run with the same content; nothing new was made.`);
-            let previousVersion;
-            if (request.alias !== undefined && !(await this.registeredAlias(name, request.alias, summary.version))) {
-                // The first run stopped between its record and its alias move: make the move now.
-                previousVersion = (await this.move(name, group, request.alias, summary.version, sagemaker_registry_actorOf(request), 'register', request.now, true)).previous;
-            }
-            const aliases = await this.aliasesNow(group, summary.version, what);
-            return { record: { ...stored.record, aliases }, card: stored.card, created: false, ...(previousVersion === undefined ? {} : { previousVersion }) };
-        }
-        this.options.logger?.info(`${name} v${summary.version} was created by an earlier attempt of this registration that stopped before its record was written; finishing it.`);
-        const staged = await this.staged(name, summary, metadata);
-        const profile = await this.stagedProfile(staged.record);
-        const { record, card } = await this.complete(name, group, summary.arn, staged.record, summary.version, staged.cardTemplate, profile, what);
-        let previousVersion;
-        if (request.alias !== undefined) {
-            previousVersion = (await this.move(name, group, request.alias, summary.version, sagemaker_registry_actorOf(request), 'register', request.now, true)).previous;
-        }
-        record.aliases = await this.aliasesNow(group, summary.version, what);
-        return { record, card, created: true, ...(previousVersion === undefined || previousVersion === summary.version ? {} : { previousVersion }) };
-    }
-    /** Step 5: the record and card of `version` under `versions/<version>/`, then the metadata pointing at them. */
-    async complete(name, group, arn, draft, version, cardTemplate, profile, what) {
-        const artifacts = this.requireArtifacts(`registering ${name}`);
-        const record = { ...draft, version, uri: formatReference(name, version), aliases: [] };
-        const card = renderModelCard(record, {
-            registry: this.description,
-            ...(profile === undefined ? {} : { profile }),
-            ...(cardTemplate === undefined ? {} : { template: { text: cardTemplate, origin: 'model-card-template' } }),
-        });
-        const folder = joinKey(artifacts.prefix, name, 'versions', String(version));
-        const recordObject = await this.artifacts.putText(artifacts.bucket, `${folder}/${RECORD_FILE}`, storedRecordText(record));
-        const cardObject = await this.artifacts.putText(artifacts.bucket, `${folder}/${CARD_FILE}`, card);
-        await this.update({ ModelPackageArn: arn, CustomerMetadataProperties: { [META.record]: recordObject.location, [META.card]: cardObject.location } }, group, what);
-        return { record, card };
-    }
-    /** The record and card of a complete version; undefined when the version is not complete. */
-    async storedRecord(metadata) {
-        const recordUri = metadata[META.record];
-        const cardUri = metadata[META.card];
-        if (recordUri === undefined || cardUri === undefined)
-            return undefined;
-        const [recordText, card] = await Promise.all([this.artifacts.getText(recordUri), this.artifacts.getText(cardUri)]);
-        if (recordText === undefined || card === undefined)
-            return undefined;
-        return { record: parseRecord(recordText, recordUri), card };
-    }
-    /** The record of a version: the stored one, else (an interrupted registration) the staged one with its number. */
-    async recordOf(name, summary, metadata) {
-        const recordUri = metadata[META.record];
-        if (recordUri !== undefined) {
-            const text = await this.artifacts.getText(recordUri);
-            if (text !== undefined)
-                return { record: parseRecord(text, recordUri) };
-        }
-        const staged = await this.staged(name, summary, metadata);
-        return { record: { ...staged.record, version: summary.version, uri: formatReference(name, summary.version), aliases: [] } };
-    }
-    async staged(name, summary, metadata) {
-        const uri = metadata[META.staged];
-        if (metadata[META.registrationKey] === undefined || uri === undefined) {
-            throw new errors_InputError(`${this.description}: ${name} v${summary.version} (${summary.arn}) was not registered by cd4ml-actions (it has no ${META.registrationKey} metadata), so it has no model record; register the model with register-model, or resolve a version it registered.`);
-        }
-        const text = await this.artifacts.getText(uri);
-        if (text === undefined) {
-            throw new ServiceError(`${this.description}: ${name} v${summary.version} has neither its record nor its staged registration ${uri} in S3; the artifacts were deleted or moved. Restore them from the bucket's object versions or a backup.`);
-        }
-        let value;
-        try {
-            value = JSON.parse(text);
-        }
-        catch (error) {
-            throw new ServiceError(`${this.description}: the staged registration ${uri} is not JSON (${error.message}); restore it from the bucket's object versions.`);
-        }
-        if (value.format !== STAGED_FORMAT || typeof value.record !== 'object' || value.record === null || value.record.format !== RECORD_FORMAT) {
-            throw new ServiceError(`${this.description}: ${uri} is not a staged cd4ml registration; restore it from the bucket's object versions.`);
-        }
-        return value;
-    }
-    async stagedProfile(record) {
-        const file = record.files.find((candidate) => candidate.path === indexed_registry_PROFILE_FILE);
-        if (file === undefined)
-            return undefined;
-        const text = await this.artifacts.getText(file.location);
-        return text === undefined ? undefined : JSON.parse(text);
-    }
-    inferenceSpecification(image, files, bucket, staged) {
-        const model = files.filter((file) => file.path.startsWith('model/'));
-        const single = model.length === 1 && model[0] !== undefined && model[0].path.endsWith('.tar.gz') ? model[0] : undefined;
-        const container = single !== undefined
-            ? { Image: image, ModelDataUrl: single.location }
-            : { Image: image, ModelDataSource: { S3DataSource: { S3Uri: `s3://${bucket}/${staged}/model/`, S3DataType: 'S3Prefix', CompressionType: 'None' } } };
-        return { Containers: [container], SupportedContentTypes: ['application/json'], SupportedResponseMIMETypes: ['application/json'] };
-    }
-    // ---- aliases
-    /**
-     * Moves `alias` to `version`; returns the version it pointed at before. `always` records the event
-     * even when the alias already pointed there (a re-run finishing an interrupted registration).
-     */
-    async move(name, group, alias, version, actor, reason, now, always) {
-        const what = `cannot move the alias ${alias} of ${name} to version ${version}`;
-        const summaries = await this.versionsOf(name, group, what);
-        const target = summaries.find((entry) => entry.version === version);
-        if (target === undefined)
-            throw await this.unknown(name, group, summaries, { version }, what);
-        if (alias === PRODUCTION) {
-            const approved = summaries.filter((entry) => entry.approval === APPROVED);
-            const previous = highestApproved(summaries);
-            if (previous === version && !always)
-                return { previous };
-            if (target.approval !== APPROVED) {
-                await this.update({ ModelPackageArn: target.arn, ModelApprovalStatus: APPROVED, ApprovalDescription: approvalText('approve', alias, version, actor, reason) }, group, what);
-            }
-            for (const higher of approved.filter((entry) => entry.version > version)) {
-                await this.update({ ModelPackageArn: higher.arn, ModelApprovalStatus: REJECTED, ApprovalDescription: approvalText('reject', alias, version, actor, reason) }, group, what);
-            }
-            const moved = previous === version ? undefined : previous;
-            await this.writeEvent(name, { alias, version, ...(moved === undefined ? {} : { previous: moved }), at: now.toISOString(), ...actorFields(actor), reason }, now);
-            return moved === undefined ? {} : { previous: moved };
-        }
-        const key = aliasKey(alias);
-        const described = await sagemaker_registry_mapping_mapLimit(summaries, sagemaker_registry_CONCURRENCY, async (summary) => ({ summary, metadata: (await this.describe(summary.arn, group, what)).CustomerMetadataProperties ?? {} }));
-        const holding = described.filter(({ metadata }) => metadata[key] === 'true');
-        const previous = await this.current(name, alias, holding.map(({ summary }) => summary.version));
-        const others = holding.filter(({ summary }) => summary.version !== version);
-        if (previous === version && others.length === 0 && !always)
-            return { previous };
-        const targetMetadata = described.find(({ summary }) => summary.version === version)?.metadata ?? {};
-        if (targetMetadata[key] !== 'true') {
-            if (Object.keys(targetMetadata).length >= MAX_METADATA) {
-                throw new errors_InputError(`${this.description}: ${name} v${version} already has ${MAX_METADATA} metadata properties, SageMaker's limit, so the alias ${alias} cannot be added to it; move some of its other aliases away first.`);
-            }
-            await this.update({ ModelPackageArn: target.arn, CustomerMetadataProperties: { [key]: 'true' } }, group, what);
-        }
-        const moved = previous === version ? undefined : previous;
-        await this.writeEvent(name, { alias, version, ...(moved === undefined ? {} : { previous: moved }), at: now.toISOString(), ...actorFields(actor), reason }, now);
-        for (const { summary } of others)
-            await this.update({ ModelPackageArn: summary.arn, CustomerMetadataPropertiesToRemove: [key] }, group, what);
-        return moved === undefined ? {} : { previous: moved };
-    }
-    /** The version `alias` points at, or undefined. */
-    async holderOf(name, group, summaries, alias, what) {
-        if (alias === PRODUCTION)
-            return highestApproved(summaries);
-        const key = aliasKey(alias);
-        const holding = await sagemaker_registry_mapping_mapLimit(summaries, sagemaker_registry_CONCURRENCY, async (summary) => (await this.describe(summary.arn, group, what)).CustomerMetadataProperties?.[key] === 'true' ? summary.version : undefined);
-        return this.current(name, alias, holding.filter((version) => version !== undefined));
-    }
-    /** Of the versions holding an alias, the current one: the only one, else the one the latest audit event names, else the highest. */
-    async current(name, alias, holding) {
-        if (holding.length <= 1)
-            return holding[0];
-        if (this.location.artifacts !== undefined) {
-            const latest = (await this.events(name)).filter((event) => event.alias === alias).at(-1);
-            if (latest !== undefined && holding.includes(latest.version))
-                return latest.version;
-        }
-        return Math.max(...holding);
-    }
-    /** Every alias's current version, from every version's metadata. */
-    async holders(name, versions) {
-        const byAlias = new Map();
-        for (const { version, metadata } of versions) {
-            for (const alias of metadataAliases(metadata))
-                if (alias !== PRODUCTION)
-                    byAlias.set(alias, [...(byAlias.get(alias) ?? []), version]);
-        }
-        const result = new Map();
-        for (const [alias, holding] of byAlias) {
-            const version = await this.current(name, alias, holding);
-            if (version !== undefined)
-                result.set(alias, version);
-        }
-        return result;
-    }
-    /** The aliases of one version as they are now. */
-    async aliasesNow(group, version, what) {
-        const summaries = await this.summaries(group, what);
-        const summary = summaries.find((entry) => entry.version === version);
-        if (summary === undefined)
-            return [];
-        return sagemaker_registry_aliasesOf(version, summaries, (await this.describe(summary.arn, group, what)).CustomerMetadataProperties ?? {});
-    }
-    /** Whether the audit trail records the registration's move of `alias` to `version`. */
-    async registeredAlias(name, alias, version) {
-        return (await this.events(name)).some((event) => event.alias === alias && event.version === version && event.reason === 'register');
-    }
-    async writeEvent(name, event, now) {
-        const artifacts = this.requireArtifacts(`moving the alias ${event.alias} of ${name}`);
-        const folder = joinKey(artifacts.prefix, name, 'audit');
-        const sequence = (await this.artifacts.list(artifacts.bucket, `${folder}/`)).length + 1;
-        const stamp = now.toISOString().replace(/[-:]/g, '');
-        const random = (this.options.random ?? (() => (0,external_node_crypto_.randomBytes)(4).toString('hex')))();
-        await this.artifacts.putText(artifacts.bucket, `${folder}/${stamp}-${String(sequence).padStart(8, '0')}-${random}.json`, `${JSON.stringify(event, null, 2)}\n`);
-    }
-    /** The audit trail, oldest first (object names start with the time, then a sequence number). */
-    async events(name) {
-        const artifacts = this.requireArtifacts(`reading the alias history of ${name}`);
-        const keys = await this.artifacts.list(artifacts.bucket, `${joinKey(artifacts.prefix, name, 'audit')}/`);
-        const texts = await sagemaker_registry_mapping_mapLimit(keys, sagemaker_registry_CONCURRENCY, (key) => this.artifacts.getText(this.artifacts.uri(artifacts.bucket, key)));
-        const events = [];
-        for (const [index, text] of texts.entries()) {
-            if (text === undefined)
-                continue;
-            const uri = this.artifacts.uri(artifacts.bucket, keys[index]);
-            let value;
-            try {
-                value = JSON.parse(text);
-            }
-            catch (error) {
-                throw new ServiceError(`${this.description}: the audit event ${uri} is not JSON (${error.message}); restore it from the bucket's object versions.`);
-            }
-            if (typeof value.alias !== 'string' || typeof value.version !== 'number' || typeof value.at !== 'string' || typeof value.reason !== 'string') {
-                throw new ServiceError(`${this.description}: ${uri} is not an alias event; restore it from the bucket's object versions.`);
-            }
-            events.push(value);
-        }
-        return events;
+    async unknownModel(name) {
+        const models = await this.models();
+        const known = models.length === 0 ? 'it has no models yet; register one with register-model' : `it has ${models.join(', ')}`;
+        return new NotInRegistryError(`${this.registry} has no model named ${name}; ${known}.`);
     }
     // ---- SageMaker
-    sagemaker() {
-        const region = this.location.region ?? this.options.region;
-        this.sagemakerInstance ??= sagemakerClient({
-            ...(region === undefined ? {} : { region }),
-            ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
-        });
-        return this.sagemakerInstance;
-    }
-    s3() {
-        const region = this.location.region ?? this.options.region;
-        this.s3Instance ??= clients_s3Client(region === undefined ? {} : { region });
-        return this.s3Instance;
-    }
     async call(operation, what, group, send) {
         try {
-            return await send(this.sagemaker());
+            return await send(this.client());
         }
         catch (error) {
-            throw sagemakerError(error, { registry: this.description, what, operation, ...(group === undefined ? {} : { group }) });
+            throw sagemakerError(error, { registry: this.registry, what, operation, ...(group === undefined ? {} : { group }) });
         }
     }
     describe(arn, group, what) {
         return this.call('DescribeModelPackage', what, group, (client) => client.send(new client_sagemaker_dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn })));
+    }
+    /** A package's CustomerMetadataProperties. */
+    async metadata(summary, group, what) {
+        return (await this.describe(summary.arn, group, what)).CustomerMetadataProperties ?? {};
     }
     async update(input, group, what) {
         await this.call('UpdateModelPackage', what, group, (client) => client.send(new client_sagemaker_dist_cjs/* UpdateModelPackageCommand */.CCy(input)));
@@ -91981,81 +91432,301 @@ class SageMakerRegistry {
     }
     async groupExists(group, what) {
         try {
-            await this.sagemaker().send(new client_sagemaker_dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group }));
+            await this.client().send(new client_sagemaker_dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group }));
             return true;
         }
         catch (error) {
             if (isMissingResource(error))
                 return false;
-            throw sagemakerError(error, { registry: this.description, what, operation: 'DescribeModelPackageGroup', group });
+            throw sagemakerError(error, { registry: this.registry, what, operation: 'DescribeModelPackageGroup', group });
         }
     }
     async ensureGroup(name, group, what) {
         if (await this.groupExists(group, what))
             return;
         try {
-            await this.sagemaker().send(new client_sagemaker_dist_cjs/* CreateModelPackageGroupCommand */.EWw({ ModelPackageGroupName: group, ModelPackageGroupDescription: `Versions of the model ${name}, registered by cd4ml-actions.` }));
+            await this.client().send(new client_sagemaker_dist_cjs/* CreateModelPackageGroupCommand */.EWw({ ModelPackageGroupName: group, ModelPackageGroupDescription: `Versions of the model ${name}, registered by cd4ml-actions.` }));
         }
         catch (error) {
             // Another registration created it meanwhile.
             if (isAlreadyExists(error))
                 return;
-            throw sagemakerError(error, { registry: this.description, what, operation: 'CreateModelPackageGroup', group });
+            throw sagemakerError(error, { registry: this.registry, what, operation: 'CreateModelPackageGroup', group });
         }
     }
-    // ---- names and messages
-    /** The model package group of a model; `register` and reads word the one-model-per-group refusal differently. */
-    groupFor(name, use) {
-        const group = this.location.group ?? name;
-        if (group !== name) {
-            if (use === 'register') {
-                throw new errors_InputError(`${this.description} holds one model, ${group} (a SageMaker model package group holds the versions of one model), so ${name} cannot be registered in it; use sagemaker://${name}, or plain sagemaker:// to keep each model in the group of its name.`);
+}
+/** The highest version whose ModelApprovalStatus is Approved: where `production` points. */
+function highestApproved(summaries) {
+    const approved = summaries.filter((entry) => entry.approval === APPROVED).map((entry) => entry.version);
+    return approved.length === 0 ? undefined : Math.max(...approved);
+}
+
+;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-aliases.ts
+/**
+ * The aliases of a sagemaker:// registry. `production` is SageMaker's own approval: it resolves to
+ * the highest version whose ModelApprovalStatus is Approved (what SageMaker deployments and Studio
+ * treat as approved). Moving production to version V approves V, then rejects every higher Approved
+ * version, with an ApprovalDescription saying to which version, by whom, from which run and why;
+ * lower Approved versions stay Approved. Other aliases are CustomerMetadataProperties
+ * `cd4ml.alias.<alias>=true`: a move adds the key to the new holder, records the event, then removes
+ * it from the old holder. If a move is interrupted between those steps, the alias is on two versions;
+ * it resolves to the one the latest audit event names (the old one until the event is written), and
+ * the next move of the alias clears the other. Every move is one JSON object (an `AliasEvent`) under
+ * `<prefix>/<name>/audit/` in the artifacts, which history() lists in time order; for production the
+ * event is written after the approvals changed.
+ *
+ * Complexity (n versions): resolving or moving an alias other than production describes every
+ * version (8 at a time); reading the audit trail reads one object per alias move.
+ */
+
+
+
+
+
+
+
+
+/** SageMaker describes and S3 reads at once. */
+const sagemaker_aliases_CONCURRENCY = 8;
+class Aliases {
+    groups;
+    artifacts;
+    registry;
+    random;
+    constructor(groups, artifacts, 
+    /** The registry as the user wrote it, e.g. `sagemaker://churn`. */
+    registry, 
+    /** The random part of audit object names. */
+    random = () => (0,external_node_crypto_.randomBytes)(4).toString('hex')) {
+        this.groups = groups;
+        this.artifacts = artifacts;
+        this.registry = registry;
+        this.random = random;
+    }
+    /**
+     * Moves `alias` to `version`; returns the version it pointed at before. `always` records the event
+     * even when the alias already pointed there (a re-run finishing an interrupted registration).
+     */
+    async move(name, group, alias, version, actor, reason, now, always) {
+        const what = `cannot move the alias ${alias} of ${name} to version ${version}`;
+        const summaries = await this.groups.versionsOf(name, group, what);
+        const target = summaries.find((entry) => entry.version === version);
+        if (target === undefined)
+            throw await this.unknown(name, group, summaries, { version }, what);
+        if (alias === PRODUCTION) {
+            const approved = summaries.filter((entry) => entry.approval === APPROVED);
+            const previous = highestApproved(summaries);
+            if (previous === version && !always)
+                return { previous };
+            if (target.approval !== APPROVED) {
+                await this.groups.update({ ModelPackageArn: target.arn, ModelApprovalStatus: APPROVED, ApprovalDescription: approvalText('approve', alias, version, actor, reason) }, group, what);
             }
-            throw new NotInRegistryError(`${this.description} has no model named ${name}; it has ${group} (a SageMaker model package group holds one model; sagemaker://${name} names the group of ${name}).`);
+            for (const higher of approved.filter((entry) => entry.version > version)) {
+                await this.groups.update({ ModelPackageArn: higher.arn, ModelApprovalStatus: REJECTED, ApprovalDescription: approvalText('reject', alias, version, actor, reason) }, group, what);
+            }
+            const moved = previous === version ? undefined : previous;
+            await this.writeEvent(name, aliasEvent(alias, version, moved, actor, reason, now), now);
+            return moved === undefined ? {} : { previous: moved };
         }
-        if (!isGroupName(group)) {
-            throw new errors_InputError(`${this.description}: "${group}" cannot be a SageMaker model package group name: SageMaker allows letters, digits and hyphens (no "_" or "."), starting with a letter or digit, at most 63 characters. Rename the model (e.g. ${group.replace(/[^a-zA-Z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'churn-model'}).`);
+        const key = aliasKey(alias);
+        const described = await mapLimit(summaries, sagemaker_aliases_CONCURRENCY, async (summary) => ({ summary, metadata: await this.groups.metadata(summary, group, what) }));
+        const holding = described.filter(({ metadata }) => metadata[key] === 'true');
+        const previous = await this.current(name, alias, holding.map(({ summary }) => summary.version));
+        const others = holding.filter(({ summary }) => summary.version !== version);
+        if (previous === version && others.length === 0 && !always)
+            return { previous };
+        const targetMetadata = described.find(({ summary }) => summary.version === version)?.metadata ?? {};
+        if (targetMetadata[key] !== 'true') {
+            if (Object.keys(targetMetadata).length >= MAX_METADATA) {
+                throw new errors_InputError(`${this.registry}: ${name} v${version} already has ${MAX_METADATA} metadata properties, SageMaker's limit, so the alias ${alias} cannot be added to it; move some of its other aliases away first.`);
+            }
+            await this.groups.update({ ModelPackageArn: target.arn, CustomerMetadataProperties: { [key]: 'true' } }, group, what);
         }
-        return group;
+        const moved = previous === version ? undefined : previous;
+        await this.writeEvent(name, aliasEvent(alias, version, moved, actor, reason, now), now);
+        for (const { summary } of others)
+            await this.groups.update({ ModelPackageArn: summary.arn, CustomerMetadataPropertiesToRemove: [key] }, group, what);
+        return moved === undefined ? {} : { previous: moved };
     }
-    requireArtifacts(action) {
-        const artifacts = this.location.artifacts;
-        if (artifacts === undefined) {
-            const group = this.location.group ?? '<group>';
-            throw new errors_InputError(`${this.description}: ${action} needs artifacts=s3://<bucket>/<prefix> in the registry URI, the S3 place for the model files, records, cards and alias audit trail; e.g. sagemaker://${group}?artifacts=s3://my-bucket/models.`);
+    /** The version `alias` points at, or undefined. */
+    async holderOf(name, group, summaries, alias, what) {
+        if (alias === PRODUCTION)
+            return highestApproved(summaries);
+        const key = aliasKey(alias);
+        const holding = await mapLimit(summaries, sagemaker_aliases_CONCURRENCY, async (summary) => ((await this.groups.metadata(summary, group, what))[key] === 'true' ? summary.version : undefined));
+        return this.current(name, alias, holding.filter((version) => version !== undefined));
+    }
+    /** Every alias's current version, from every version's metadata. */
+    async holders(name, versions) {
+        const byAlias = new Map();
+        for (const { version, metadata } of versions) {
+            for (const alias of metadataAliases(metadata))
+                if (alias !== PRODUCTION)
+                    byAlias.set(alias, [...(byAlias.get(alias) ?? []), version]);
         }
-        return { bucket: artifacts.bucket, prefix: artifacts.prefix.replace(/^\/+|\/+$/g, '') };
+        const result = new Map();
+        for (const [alias, holding] of byAlias) {
+            const version = await this.current(name, alias, holding);
+            if (version !== undefined)
+                result.set(alias, version);
+        }
+        return result;
     }
-    async unknownModel(name) {
-        const models = await this.models();
-        const known = models.length === 0 ? 'it has no models yet; register one with register-model' : `it has ${models.join(', ')}`;
-        return new NotInRegistryError(`${this.description} has no model named ${name}; ${known}.`);
+    /** The aliases of one version as they are now. */
+    async aliasesNow(group, version, what) {
+        const summaries = await this.groups.summaries(group, what);
+        const summary = summaries.find((entry) => entry.version === version);
+        if (summary === undefined)
+            return [];
+        return sagemaker_aliases_aliasesOf(version, summaries, await this.groups.metadata(summary, group, what));
     }
+    /** Whether the audit trail records the registration's move of `alias` to `version`. */
+    async registeredAlias(name, alias, version) {
+        return (await this.events(name)).some((event) => event.alias === alias && event.version === version && event.reason === 'register');
+    }
+    /** The audit trail, oldest first (object names start with the time, then a sequence number). */
+    async events(name) {
+        const artifacts = this.groups.requireArtifacts(`reading the alias history of ${name}`);
+        const keys = await this.artifacts.list(artifacts.bucket, `${joinKey(artifacts.prefix, name, 'audit')}/`);
+        const texts = await mapLimit(keys, sagemaker_aliases_CONCURRENCY, (key) => this.artifacts.getText(this.artifacts.uri(artifacts.bucket, key)));
+        const events = [];
+        for (const [index, text] of texts.entries()) {
+            if (text === undefined)
+                continue;
+            const uri = this.artifacts.uri(artifacts.bucket, keys[index]);
+            let value;
+            try {
+                value = JSON.parse(text);
+            }
+            catch (error) {
+                throw new ServiceError(`${this.registry}: the audit event ${uri} is not JSON (${error.message}); restore it from the bucket's object versions.`);
+            }
+            if (typeof value.alias !== 'string' || typeof value.version !== 'number' || typeof value.at !== 'string' || typeof value.reason !== 'string') {
+                throw new ServiceError(`${this.registry}: ${uri} is not an alias event; restore it from the bucket's object versions.`);
+            }
+            events.push(value);
+        }
+        return events;
+    }
+    /** The refusal of a version or alias the model does not have, naming the versions and aliases it has. */
     async unknown(name, group, summaries, selector, what) {
         const versions = summaries.map((entry) => entry.version);
         const have = versions.length === 0 ? 'no versions yet' : versions.length <= 10 ? `versions ${versions.join(', ')}` : `versions ${versions[0]} to ${versions.at(-1)} (${versions.length})`;
-        const loaded = await sagemaker_registry_mapping_mapLimit(summaries, sagemaker_registry_CONCURRENCY, async (summary) => ({
-            version: summary.version,
-            metadata: (await this.describe(summary.arn, group, what)).CustomerMetadataProperties ?? {},
-        }));
+        const loaded = await mapLimit(summaries, sagemaker_aliases_CONCURRENCY, async (summary) => ({ version: summary.version, metadata: await this.groups.metadata(summary, group, what) }));
         const aliases = [...(await this.holders(name, loaded))];
         const approved = highestApproved(summaries);
         if (approved !== undefined)
             aliases.push([PRODUCTION, approved]);
         const listed = aliases.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([alias, version]) => `${alias} → ${version}`);
-        return new NotInRegistryError(`${this.description}: ${name} has no ${describeSelector(selector)}; it has ${have}${listed.length === 0 ? ' and no aliases' : `; aliases ${listed.join(', ')}`}.`);
+        return new NotInRegistryError(`${this.registry}: ${name} has no ${describeSelector(selector)}; it has ${have}${listed.length === 0 ? ' and no aliases' : `; aliases ${listed.join(', ')}`}.`);
+    }
+    /** Of the versions holding an alias, the current one: the only one, else the one the latest audit event names, else the highest. */
+    async current(name, alias, holding) {
+        if (holding.length <= 1)
+            return holding[0];
+        if (this.groups.location.artifacts !== undefined) {
+            const latest = (await this.events(name)).filter((event) => event.alias === alias).at(-1);
+            if (latest !== undefined && holding.includes(latest.version))
+                return latest.version;
+        }
+        return Math.max(...holding);
+    }
+    async writeEvent(name, event, now) {
+        const artifacts = this.groups.requireArtifacts(`moving the alias ${event.alias} of ${name}`);
+        const folder = joinKey(artifacts.prefix, name, 'audit');
+        const sequence = (await this.artifacts.list(artifacts.bucket, `${folder}/`)).length + 1;
+        const stamp = now.toISOString().replace(/[-:]/g, '');
+        await this.artifacts.putText(artifacts.bucket, `${folder}/${stamp}-${String(sequence).padStart(8, '0')}-${this.random()}.json`, `${JSON.stringify(event, null, 2)}\n`);
     }
 }
-function highestApproved(summaries) {
-    const approved = summaries.filter((entry) => entry.approval === APPROVED).map((entry) => entry.version);
-    return approved.length === 0 ? undefined : Math.max(...approved);
-}
 /** A version's aliases: production when it is the highest Approved version, and its metadata aliases. */
-function sagemaker_registry_aliasesOf(version, summaries, metadata) {
+function sagemaker_aliases_aliasesOf(version, summaries, metadata) {
     const aliases = metadataAliases(metadata).filter((alias) => alias !== PRODUCTION);
     if (highestApproved(summaries) === version)
         aliases.push(PRODUCTION);
     return aliases.sort();
+}
+
+;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-records.ts
+/**
+ * The records of a sagemaker:// registry, read from the artifacts in S3. A complete version's package
+ * points at its record and card (`cd4ml.record`, `cd4ml.card`, under `<name>/versions/<version>/`);
+ * a version whose registration was interrupted after CreateModelPackage has only its staged
+ * registration (`cd4ml.staged`, under `<name>/<registration key>/registration.json`): the record
+ * without its version, which SageMaker's version completes, read without writing anything.
+ *
+ * Complexity: one S3 read per record (two for a complete version's record and card).
+ */
+
+
+
+
+
+const STAGED_FORMAT = 'cd4ml-sagemaker-registration';
+function stagedText(staged) {
+    const { aliases: _aliases, ...record } = staged.record;
+    return `${JSON.stringify({ ...staged, record }, null, 2)}\n`;
+}
+class RecordReader {
+    artifacts;
+    registry;
+    constructor(artifacts, 
+    /** The registry as the user wrote it, e.g. `sagemaker://churn`. */
+    registry) {
+        this.artifacts = artifacts;
+        this.registry = registry;
+    }
+    /** The record and card of a complete version; undefined when the version is not complete. */
+    async stored(metadata) {
+        const recordUri = metadata[META.record];
+        const cardUri = metadata[META.card];
+        if (recordUri === undefined || cardUri === undefined)
+            return undefined;
+        const [recordText, card] = await Promise.all([this.artifacts.getText(recordUri), this.artifacts.getText(cardUri)]);
+        if (recordText === undefined || card === undefined)
+            return undefined;
+        return { record: parseRecord(recordText, recordUri), card };
+    }
+    /** The record of a version: the stored one, else (an interrupted registration) the staged one with its number. */
+    async recordOf(name, summary, metadata) {
+        const recordUri = metadata[META.record];
+        if (recordUri !== undefined) {
+            const text = await this.artifacts.getText(recordUri);
+            if (text !== undefined)
+                return parseRecord(text, recordUri);
+        }
+        const staged = await this.staged(name, summary, metadata);
+        return { ...staged.record, version: summary.version, uri: formatReference(name, summary.version), aliases: [] };
+    }
+    async staged(name, summary, metadata) {
+        const uri = metadata[META.staged];
+        if (metadata[META.registrationKey] === undefined || uri === undefined) {
+            throw new errors_InputError(`${this.registry}: ${name} v${summary.version} (${summary.arn}) was not registered by cd4ml-actions (it has no ${META.registrationKey} metadata), so it has no model record; register the model with register-model, or resolve a version it registered.`);
+        }
+        const text = await this.artifacts.getText(uri);
+        if (text === undefined) {
+            throw new ServiceError(`${this.registry}: ${name} v${summary.version} has neither its record nor its staged registration ${uri} in S3; the artifacts were deleted or moved. Restore them from the bucket's object versions or a backup.`);
+        }
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            throw new ServiceError(`${this.registry}: the staged registration ${uri} is not JSON (${error.message}); restore it from the bucket's object versions.`);
+        }
+        if (value.format !== STAGED_FORMAT || typeof value.record !== 'object' || value.record === null || value.record.format !== RECORD_FORMAT) {
+            throw new ServiceError(`${this.registry}: ${uri} is not a staged cd4ml registration; restore it from the bucket's object versions.`);
+        }
+        return value;
+    }
+    /** The data profile a staged record names, for the card of an interrupted registration. */
+    async stagedProfile(record) {
+        const file = record.files.find((candidate) => candidate.path === indexed_registry_PROFILE_FILE);
+        if (file === undefined)
+            return undefined;
+        const text = await this.artifacts.getText(file.location);
+        return text === undefined ? undefined : JSON.parse(text);
+    }
 }
 function parseRecord(text, uri) {
     let value;
@@ -92069,20 +91740,377 @@ function parseRecord(text, uri) {
         throw new ServiceError(`${uri} is not a model record; restore it from the bucket's object versions.`);
     return { ...value, aliases: [] };
 }
-function stagedText(staged) {
-    const { aliases: _aliases, ...record } = staged.record;
-    return `${JSON.stringify({ ...staged, record }, null, 2)}\n`;
+
+;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-registry-artifacts.ts
+/**
+ * The S3 side of the sagemaker:// registry: the model files, profile, metrics report, records, cards
+ * and audit events live in the `artifacts=s3://bucket/prefix` of the registry URI, written and read
+ * through s3-objects.ts with the S3 client of clients.ts: files stream from disk with their SHA-256
+ * (multipart above 256 MiB, transient failures retried), so S3 refuses a body that does not match it.
+ * Errors name the artifacts= URI where the s3:// registry's would name the registry URI.
+ *
+ * IAM: s3:PutObject, s3:GetObject and s3:ListBucket on the artifacts bucket and prefix
+ * (s3:AbortMultipartUpload too for files over 256 MiB).
+ */
+
+
+
+
+class ArtifactStore {
+    registry;
+    objects;
+    constructor(client, registry) {
+        this.registry = registry;
+        this.objects = new S3Objects(client, { hint: artifactsHint });
+    }
+    uri(bucket, key) {
+        return s3Uri(bucket, key);
+    }
+    /** Uploads a local file (streamed) and describes it as stored under `path`. */
+    async putFile(bucket, key, path, file) {
+        keySuffix(path, this.registry);
+        await this.objects.upload(bucket, key, file);
+        return { path, sha256: file.sha256, size: file.size, location: s3Uri(bucket, key) };
+    }
+    /** Writes a small text object (a record, card, report or audit event). */
+    async putText(bucket, key, text) {
+        const body = Buffer.from(text, 'utf8');
+        await this.objects.put(bucket, key, body);
+        return { sha256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex'), size: body.length, location: s3Uri(bucket, key) };
+    }
+    /** The text of an object; undefined when there is no such object. */
+    async getText(uri) {
+        const { bucket, key } = this.parse(uri);
+        const object = await this.objects.readIfPresent(bucket, key);
+        return object === undefined ? undefined : Buffer.from(object.bytes).toString('utf-8');
+    }
+    /** The keys under a prefix, sorted. */
+    async list(bucket, prefix) {
+        return this.objects.keys(bucket, prefix);
+    }
+    /** The bytes of a stored file (unchecked: the caller checks the sha256). */
+    async readFile(file) {
+        const { bucket, key } = this.parse(file.location);
+        return this.objects.read(bucket, key);
+    }
+    /** Streams a stored file to `destination` (unchecked: the caller checks the sha256). */
+    async downloadFile(file, destination) {
+        const { bucket, key } = this.parse(file.location);
+        return this.objects.download(bucket, key, destination);
+    }
+    parse(uri) {
+        const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+        if (match === null) {
+            throw new ServiceError(`${this.registry}: the location ${JSON.stringify(uri)} is not an s3://<bucket>/<key> URI; the model package's metadata was edited by hand.`);
+        }
+        return { bucket: match[1], key: match[2] };
+    }
 }
-function sagemaker_registry_actorOf(request) {
-    const { actor, runUrl, gitSha } = request.lineage;
-    return { ...(actor === undefined ? {} : { actor }), ...(runUrl === undefined ? {} : { runUrl }), ...(gitSha === undefined ? {} : { gitSha }) };
+/** The advice of a failed write names the artifacts= part of the registry URI; reads and listings get s3Hint's. */
+function artifactsHint(code, status, action) {
+    if (action !== 'write')
+        return s3Hint(code, status, action);
+    if (code === 'NoSuchBucket')
+        return 'check the bucket of artifacts= in the registry URI';
+    if (isDenied(code, status))
+        return 'check the AWS credentials, and that the IAM and bucket policies allow s3:PutObject on the artifacts bucket and prefix';
+    return transientHint(code, status) ?? 'check the artifacts= URI of the registry and the AWS credentials';
 }
-function actorFields(actor) {
-    return {
-        ...(actor.actor === undefined ? {} : { actor: actor.actor }),
-        ...(actor.runUrl === undefined ? {} : { runUrl: actor.runUrl }),
-        ...(actor.gitSha === undefined ? {} : { gitSha: actor.gitSha }),
-    };
+
+;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-registration.ts
+/**
+ * Registering a version in a sagemaker:// registry. The version is only known once
+ * CreateModelPackage answers, but the record holds it, so a registration takes these steps, each
+ * safe to repeat:
+ * 1. DescribeModelPackageGroup, and CreateModelPackageGroup when SageMaker says it does not exist;
+ * 2. ListModelPackages: a package whose description carries this registration key (run id + content
+ *    hash) is this registration made before, and is returned (see "Interruptions");
+ * 3. upload the model files, profile and metrics report, then the staged registration, under the key;
+ * 4. CreateModelPackage (PendingManualApproval) with a ClientToken made of the group and the key, so
+ *    a retried request returns the same package; the description carries the key and
+ *    CustomerMetadataProperties the key figures (name, key, commit, run, time, gate, up to 10 metrics)
+ *    and `cd4ml.staged`, the staged registration's URI; ModelMetrics.ModelQuality.Statistics points at
+ *    the metrics report; with `image=` in the URI an InferenceSpecification names the image and the
+ *    model files (ModelDataUrl for a single .tar.gz, else the uncompressed `model/` prefix as
+ *    ModelDataSource), without it the package has none (SageMaker's InferenceSpecification is
+ *    optional for versioned packages, and SourceUri is meant for a model's or package's ARN, so none
+ *    is set: the files are found through the metadata);
+ * 5. write record.json and model-card.md under `versions/<version>/`, then UpdateModelPackage adds
+ *    `cd4ml.record` and `cd4ml.card`, which mark the version complete;
+ * 6. move the requested alias, if any.
+ *
+ * Interruptions. A run stopped before step 4 leaves only S3 objects nobody points at; the re-run
+ * uploads them again and goes on. A run stopped after step 4 leaves a package without `cd4ml.record`:
+ * it still resolves (its record is the staged registration with SageMaker's version filled in, read
+ * without writing anything), and the re-run, finding it in step 2, writes its record and card, moves
+ * its alias and reports it as created. A complete package is returned as it is (created: false); if
+ * its alias move was interrupted (no `register` event for it in the audit trail), the re-run makes it.
+ *
+ * Complexity (n versions): the group is listed (n/100 requests), plus a constant number of calls and
+ * one upload per file, and n DescribeModelPackage calls when the alias to move is not production.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Model files uploaded at once. */
+const UPLOADS = 4;
+class Registrar {
+    parts;
+    constructor(parts) {
+        this.parts = parts;
+    }
+    async register(request) {
+        const { groups, artifacts: store, aliases } = this.parts;
+        const name = checkModelName(request.name, 'name');
+        if (request.alias !== undefined)
+            checkAlias(request.alias, 'alias');
+        if (request.files.length === 0)
+            throw new errors_InputError(`Registering ${name}: no model files were given; name the model file, directory or glob.`);
+        const group = groups.groupFor(name, 'register');
+        const artifacts = groups.requireArtifacts(`registering ${name}`);
+        const what = `cannot register ${name}`;
+        const key = registrationKey(request);
+        await groups.ensureGroup(name, group, what);
+        const before = await groups.summaries(group, what);
+        const earlier = before.find((summary) => registrationKeyIn(summary.description) === key);
+        if (earlier !== undefined)
+            return this.resume(request, name, group, earlier, what);
+        // 3. Stage everything under the registration key.
+        const staged = joinKey(artifacts.prefix, name, key);
+        const files = await mapLimit(request.files, UPLOADS, (file) => store.putFile(artifacts.bucket, `${staged}/model/${file.path}`, `model/${file.path}`, file));
+        let profileSha256;
+        if (request.profile !== undefined) {
+            const profile = await store.putText(artifacts.bucket, `${staged}/${indexed_registry_PROFILE_FILE}`, request.profile.text);
+            files.push({ path: indexed_registry_PROFILE_FILE, ...profile });
+            profileSha256 = profile.sha256;
+        }
+        // The version the moved alias pointed at, else the latest one (as the indexed registries do).
+        const parent = (request.alias === undefined ? undefined : await aliases.holderOf(name, group, before, request.alias, what)) ?? before.at(-1)?.version;
+        const draft = buildRecord(request, {
+            version: 0,
+            registrationKey: key,
+            files,
+            ...(profileSha256 === undefined ? {} : { profileSha256 }),
+            ...(parent === undefined ? {} : { parentVersion: parent }),
+        });
+        const report = await store.putText(artifacts.bucket, `${staged}/metrics.json`, metricsReport(draft.metrics, draft.gate));
+        const stagedDocument = {
+            format: STAGED_FORMAT,
+            formatVersion: 1,
+            record: draft,
+            ...(request.cardTemplate === undefined ? {} : { cardTemplate: request.cardTemplate }),
+        };
+        const registration = await store.putText(artifacts.bucket, `${staged}/registration.json`, stagedText(stagedDocument));
+        // 4. The package.
+        const image = groups.location.image;
+        const input = {
+            ModelPackageGroupName: group,
+            ModelPackageDescription: packageDescription(name, key, draft),
+            ModelApprovalStatus: PENDING,
+            ClientToken: clientToken(group, key),
+            CustomerMetadataProperties: packageMetadata(draft, registration.location),
+            ModelMetrics: { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: report.location } } },
+            ...(image === undefined ? {} : { InferenceSpecification: inferenceSpecification(image, files, artifacts.bucket, staged) }),
+        };
+        const created = await groups.call('CreateModelPackage', what, group, (client) => client.send(new client_sagemaker_dist_cjs/* CreateModelPackageCommand */.N$s(input)));
+        const arn = created.ModelPackageArn;
+        if (arn === undefined)
+            throw new ServiceError(`${this.parts.registry}: ${what} (CreateModelPackage answered no ModelPackageArn); check the SageMaker endpoint.`);
+        const described = await groups.describe(arn, group, what);
+        const version = described.ModelPackageVersion;
+        if (version === undefined)
+            throw new ServiceError(`${this.parts.registry}: ${what} (${arn} has no ModelPackageVersion); check the SageMaker endpoint.`);
+        if (described.ModelPackageGroupName !== group || described.CustomerMetadataProperties?.[META.registrationKey] !== key) {
+            throw new ServiceError(`${this.parts.registry}: ${what}: CreateModelPackage answered with ${arn}, which is not this registration's package (its ClientToken was used before for another request); run again.`);
+        }
+        const summary = { arn, version, approval: described.ModelApprovalStatus ?? PENDING, created: described.CreationTime ?? new Date(0) };
+        // The ClientToken gave back a package made before (by a concurrent run with the same key).
+        if (before.some((entry) => entry.arn === arn))
+            return this.resume(request, name, group, summary, what);
+        // 5. The record and card, now that the version is known.
+        const { record, card } = await this.complete(name, group, arn, draft, version, request.cardTemplate, request.profile?.document, what);
+        // 6. The alias.
+        let previousVersion;
+        if (request.alias !== undefined) {
+            previousVersion = (await aliases.move(name, group, request.alias, version, actorOf(request), 'register', request.now, false)).previous;
+        }
+        record.aliases = request.alias === undefined ? [] : [request.alias];
+        return { record, card, created: true, ...(previousVersion === undefined ? {} : { previousVersion }) };
+    }
+    /** A registration made before: returned as it is when complete, finished when it was interrupted. */
+    async resume(request, name, group, summary, what) {
+        const { groups, aliases, records, logger } = this.parts;
+        const metadata = await groups.metadata(summary, group, what);
+        const key = registrationKey(request);
+        if (metadata[META.registrationKey] !== key) {
+            throw new ServiceError(`${this.parts.registry}: ${what}: ${summary.arn}'s description names this registration (${key}) but its ${META.registrationKey} metadata does not; the package was edited by hand. Fix its metadata, or register from another run.`);
+        }
+        const stored = await records.stored(metadata);
+        if (stored !== undefined) {
+            logger?.info(`${name} v${summary.version} was already registered by this run with the same content; nothing new was made.`);
+            let previousVersion;
+            if (request.alias !== undefined && !(await aliases.registeredAlias(name, request.alias, summary.version))) {
+                // The first run stopped between its record and its alias move: make the move now.
+                previousVersion = (await aliases.move(name, group, request.alias, summary.version, actorOf(request), 'register', request.now, true)).previous;
+            }
+            const current = await aliases.aliasesNow(group, summary.version, what);
+            return { record: { ...stored.record, aliases: current }, card: stored.card, created: false, ...(previousVersion === undefined ? {} : { previousVersion }) };
+        }
+        logger?.info(`${name} v${summary.version} was created by an earlier attempt of this registration that stopped before its record was written; finishing it.`);
+        const staged = await records.staged(name, summary, metadata);
+        const profile = await records.stagedProfile(staged.record);
+        const { record, card } = await this.complete(name, group, summary.arn, staged.record, summary.version, staged.cardTemplate, profile, what);
+        let previousVersion;
+        if (request.alias !== undefined) {
+            previousVersion = (await aliases.move(name, group, request.alias, summary.version, actorOf(request), 'register', request.now, true)).previous;
+        }
+        record.aliases = await aliases.aliasesNow(group, summary.version, what);
+        return { record, card, created: true, ...(previousVersion === undefined || previousVersion === summary.version ? {} : { previousVersion }) };
+    }
+    /** Step 5: the record and card of `version` under `versions/<version>/`, then the metadata pointing at them. */
+    async complete(name, group, arn, draft, version, cardTemplate, profile, what) {
+        const { groups, artifacts: store } = this.parts;
+        const artifacts = groups.requireArtifacts(`registering ${name}`);
+        const record = { ...draft, version, uri: formatReference(name, version), aliases: [] };
+        const card = renderModelCard(record, {
+            registry: this.parts.registry,
+            ...(profile === undefined ? {} : { profile }),
+            ...(cardTemplate === undefined ? {} : { template: { text: cardTemplate, origin: 'model-card-template' } }),
+        });
+        const folder = joinKey(artifacts.prefix, name, 'versions', String(version));
+        const recordObject = await store.putText(artifacts.bucket, `${folder}/${RECORD_FILE}`, storedRecordText(record));
+        const cardObject = await store.putText(artifacts.bucket, `${folder}/${CARD_FILE}`, card);
+        await groups.update({ ModelPackageArn: arn, CustomerMetadataProperties: { [META.record]: recordObject.location, [META.card]: cardObject.location } }, group, what);
+        return { record, card };
+    }
+}
+function inferenceSpecification(image, files, bucket, staged) {
+    const model = files.filter((file) => file.path.startsWith('model/'));
+    const single = model.length === 1 && model[0] !== undefined && model[0].path.endsWith('.tar.gz') ? model[0] : undefined;
+    const container = single !== undefined
+        ? { Image: image, ModelDataUrl: single.location }
+        : { Image: image, ModelDataSource: { S3DataSource: { S3Uri: `s3://${bucket}/${staged}/model/`, S3DataType: 'S3Prefix', CompressionType: 'None' } } };
+    return { Containers: [container], SupportedContentTypes: ['application/json'], SupportedResponseMIMETypes: ['application/json'] };
+}
+
+;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function createSageMakerRegistry(location, options = {}) {
+    return new SageMakerRegistry(location, options);
+}
+class SageMakerRegistry {
+    description;
+    groups;
+    artifacts;
+    aliases;
+    records;
+    registrar;
+    constructor(location, options = {}) {
+        this.description = describeLocation(location);
+        const region = location.region ?? options.region;
+        let sagemaker = options.sagemaker;
+        let s3 = options.s3;
+        this.groups = new ModelGroups(location, this.description, () => (sagemaker ??= sagemakerClient({ ...(region === undefined ? {} : { region }), ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }) })));
+        this.artifacts = new ArtifactStore(() => (s3 ??= s3Client(region === undefined ? {} : { region })), this.description);
+        this.aliases = new Aliases(this.groups, this.artifacts, this.description, options.random);
+        this.records = new RecordReader(this.artifacts, this.description);
+        this.registrar = new Registrar({
+            groups: this.groups,
+            artifacts: this.artifacts,
+            aliases: this.aliases,
+            records: this.records,
+            registry: this.description,
+            ...(options.logger === undefined ? {} : { logger: options.logger }),
+        });
+    }
+    async register(request) {
+        return this.registrar.register(request);
+    }
+    async setAlias(name, alias, version, actor, reason, now) {
+        checkModelName(name, 'name');
+        checkAlias(alias, 'alias');
+        const group = this.groups.groupFor(name, 'read');
+        this.groups.requireArtifacts(`moving the alias ${alias} of ${name}`);
+        const { previous } = await this.aliases.move(name, group, alias, version, actor, reason, now, false);
+        return previous === undefined ? {} : { previous };
+    }
+    async resolve(name, selector) {
+        checkModelName(name, 'name');
+        const group = this.groups.groupFor(name, 'read');
+        const what = `cannot resolve ${name}@${'version' in selector ? selector.version : selector.alias}`;
+        const summaries = await this.groups.versionsOf(name, group, what);
+        let version;
+        if ('version' in selector)
+            version = selector.version;
+        else
+            version = await this.aliases.holderOf(name, group, summaries, checkAlias(selector.alias, 'alias'), what);
+        const summary = summaries.find((entry) => entry.version === version);
+        if (summary === undefined)
+            throw await this.aliases.unknown(name, group, summaries, selector, what);
+        const metadata = await this.groups.metadata(summary, group, what);
+        const record = await this.records.recordOf(name, summary, metadata);
+        return { ...record, aliases: sagemaker_aliases_aliasesOf(summary.version, summaries, metadata) };
+    }
+    async list(name) {
+        checkModelName(name, 'name');
+        const group = this.groups.groupFor(name, 'read');
+        const what = `cannot list the versions of ${name}`;
+        const summaries = await this.groups.versionsOf(name, group, what);
+        const loaded = await mapLimit(summaries, sagemaker_aliases_CONCURRENCY, async (summary) => {
+            const metadata = await this.groups.metadata(summary, group, what);
+            const record = metadata[META.registrationKey] === undefined ? undefined : await this.records.recordOf(name, summary, metadata);
+            return { summary, metadata, record };
+        });
+        const holders = await this.aliases.holders(name, loaded.map(({ summary, metadata }) => ({ version: summary.version, metadata })));
+        const approved = highestApproved(summaries);
+        return loaded.map(({ summary, record }) => {
+            const aliases = [...(summary.version === approved ? [PRODUCTION] : []), ...[...holders].filter(([, version]) => version === summary.version).map(([alias]) => alias)].sort();
+            return {
+                version: summary.version,
+                createdAt: record?.createdAt ?? summary.created.toISOString(),
+                aliases,
+                ...(record?.lineage.gitSha === undefined ? {} : { gitSha: record.lineage.gitSha }),
+                ...(record?.lineage.runUrl === undefined ? {} : { runUrl: record.lineage.runUrl }),
+                metrics: record?.metrics ?? {},
+            };
+        });
+    }
+    async history(name) {
+        checkModelName(name, 'name');
+        const group = this.groups.groupFor(name, 'read');
+        this.groups.requireArtifacts(`reading the alias history of ${name}`);
+        if (!(await this.groups.groupExists(group, `cannot read the alias history of ${name}`)))
+            throw await this.groups.unknownModel(name);
+        return this.aliases.events(name);
+    }
+    async models() {
+        return this.groups.models();
+    }
+    async readFile(record, path) {
+        const file = fileOf(record, path);
+        return checkBytes(await this.artifacts.readFile(file), file, record.uri, file.location);
+    }
+    async download(record, directory) {
+        return downloadVerified(record, directory, (file, destination) => this.artifacts.downloadFile(file, destination), (file) => file.location);
+    }
 }
 
 ;// CONCATENATED MODULE: external "fs"
@@ -98709,6 +98737,12 @@ function registry_commands_open(values, cli) {
         logger: quietLogger(cli),
     });
 }
+/** The registry and the version --model names in it. */
+async function openModel(values, cli) {
+    const reference = names_parseReference(values['model'], '--model');
+    const registry = registry_commands_open(values, cli);
+    return { registry, name: reference.name, record: await registry.resolve(reference.name, reference.selector) };
+}
 function quietLogger(cli) {
     return {
         debug: () => undefined,
@@ -98758,8 +98792,7 @@ const registry_commands_show = {
     about: ['Prints the record: files with sha256, metrics, gate result, params, lineage, environment and current aliases.'],
     options: { model: modelOption('to show'), registry: registryOption },
     async run(values, cli) {
-        const reference = names_parseReference(values['model'], '--model');
-        const record = await registry_commands_open(values, cli).resolve(reference.name, reference.selector);
+        const { record } = await openModel(values, cli);
         cli.out(JSON.stringify(record, null, 2));
         return 0;
     },
@@ -98771,12 +98804,10 @@ const promote = {
     about: ['Points --alias at the version --model names; the move (who, when, from which version) goes to the audit trail.'],
     options: { model: modelOption('the alias moves to'), alias: aliasOption('The alias to move.'), registry: registryOption },
     async run(values, cli) {
-        const reference = names_parseReference(values['model'], '--model');
         const alias = checkAlias(values['alias'], '--alias');
-        const registry = registry_commands_open(values, cli);
-        const target = await registry.resolve(reference.name, reference.selector);
-        const { previous } = await registry.setAlias(reference.name, alias, target.version, actor(cli), 'promote', new Date());
-        cli.out(`${reference.name}@${alias} → v${target.version}${previous === undefined ? ' (new alias)' : previous === target.version ? ' (already there)' : ` (was v${previous})`}`);
+        const { registry, name, record: target } = await openModel(values, cli);
+        const { previous } = await registry.setAlias(name, alias, target.version, actor(cli), 'promote', new Date());
+        cli.out(`${name}@${alias} → v${target.version}${previous === undefined ? ' (new alias)' : previous === target.version ? ' (already there)' : ` (was v${previous})`}`);
         return 0;
     },
 };
@@ -98824,9 +98855,7 @@ const download = {
         registry: registryOption,
     },
     async run(values, cli) {
-        const reference = names_parseReference(values['model'], '--model');
-        const registry = registry_commands_open(values, cli);
-        const record = await registry.resolve(reference.name, reference.selector);
+        const { registry, record } = await openModel(values, cli);
         const output = values['output'] ?? `${record.name}-v${record.version}`;
         const directory = (0,external_node_path_.resolve)(cli.cwd, output);
         const written = await registry.download(record, directory);

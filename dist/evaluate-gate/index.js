@@ -17,7 +17,7 @@ if ((0,_core_gate_bootstrap_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .isBootstr
 else {
     (0,_core_gate_bootstrap_threads_js__WEBPACK_IMPORTED_MODULE_1__/* .useBootstrapScript */ .tC)((0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url));
     const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4580));
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(335), __nccwpck_require__.e(300), __nccwpck_require__.e(917)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2917));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(335), __nccwpck_require__.e(300), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 622));
     const { metadata } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(515), __nccwpck_require__.e(300), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4351));
     await runAction(metadata, main);
 }

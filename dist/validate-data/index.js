@@ -37,7 +37,7 @@ async function runScanningAction(entryUrl, load) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _scan_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7087);
 
-await (0,_scan_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runScanningAction */ .F)(import.meta.url, async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3419))), ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(815), __nccwpck_require__.e(715), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 740))) }));
+await (0,_scan_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runScanningAction */ .F)(import.meta.url, async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3419))), ...(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(815), __nccwpck_require__.e(715), __nccwpck_require__.e(523)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9523))) }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3775,6 +3775,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

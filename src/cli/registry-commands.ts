@@ -10,7 +10,7 @@ import { markdownTable } from 'markdown-table';
 import { InputError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { checkAlias, checkModelName, parseReference, parseSelector } from '../core/registry/names.js';
-import type { ModelRegistry } from '../core/registry/types.js';
+import type { ModelRecord, ModelRegistry } from '../core/registry/types.js';
 import { formatValue } from '../core/report/numbers.js';
 import { readRunContext } from '../platform/github/context.js';
 import { openRegistry } from '../platform/registry.js';
@@ -50,6 +50,13 @@ function open(values: Readonly<Record<string, string>>, cli: CliEnvironment): Mo
     token: cli.env['GITHUB_TOKEN'],
     logger: quietLogger(cli),
   });
+}
+
+/** The registry and the version --model names in it. */
+async function openModel(values: Readonly<Record<string, string>>, cli: CliEnvironment): Promise<{ registry: ModelRegistry; name: string; record: ModelRecord }> {
+  const reference = parseReference(values['model'] as string, '--model');
+  const registry = open(values, cli);
+  return { registry, name: reference.name, record: await registry.resolve(reference.name, reference.selector) };
 }
 
 function quietLogger(cli: CliEnvironment): Logger {
@@ -104,8 +111,7 @@ const show: CliCommand = {
   about: ['Prints the record: files with sha256, metrics, gate result, params, lineage, environment and current aliases.'],
   options: { model: modelOption('to show'), registry: registryOption },
   async run(values, cli) {
-    const reference = parseReference(values['model'] as string, '--model');
-    const record = await open(values, cli).resolve(reference.name, reference.selector);
+    const { record } = await openModel(values, cli);
     cli.out(JSON.stringify(record, null, 2));
     return 0;
   },
@@ -118,12 +124,10 @@ const promote: CliCommand = {
   about: ['Points --alias at the version --model names; the move (who, when, from which version) goes to the audit trail.'],
   options: { model: modelOption('the alias moves to'), alias: aliasOption('The alias to move.'), registry: registryOption },
   async run(values, cli) {
-    const reference = parseReference(values['model'] as string, '--model');
     const alias = checkAlias(values['alias'] as string, '--alias');
-    const registry = open(values, cli);
-    const target = await registry.resolve(reference.name, reference.selector);
-    const { previous } = await registry.setAlias(reference.name, alias, target.version, actor(cli), 'promote', new Date());
-    cli.out(`${reference.name}@${alias} → v${target.version}${previous === undefined ? ' (new alias)' : previous === target.version ? ' (already there)' : ` (was v${previous})`}`);
+    const { registry, name, record: target } = await openModel(values, cli);
+    const { previous } = await registry.setAlias(name, alias, target.version, actor(cli), 'promote', new Date());
+    cli.out(`${name}@${alias} → v${target.version}${previous === undefined ? ' (new alias)' : previous === target.version ? ' (already there)' : ` (was v${previous})`}`);
     return 0;
   },
 };
@@ -170,9 +174,7 @@ const download: CliCommand = {
     registry: registryOption,
   },
   async run(values, cli) {
-    const reference = parseReference(values['model'] as string, '--model');
-    const registry = open(values, cli);
-    const record = await registry.resolve(reference.name, reference.selector);
+    const { registry, record } = await openModel(values, cli);
     const output = values['output'] ?? `${record.name}-v${record.version}`;
     const directory = resolve(cli.cwd, output);
     const written = await registry.download(record, directory);

@@ -3,7 +3,7 @@
  * moving aliases, the idempotent re-run, concurrent registrations from separate processes, bad
  * inputs; then evaluate-gate and check-drift resolving `registry:churn@production`.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -47,6 +47,8 @@ describe.each(nodeRuntimes())('under $name', (node) => {
       lineage: { gitSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', repository: 'Codertocat/Hello-World', runId: '11', actor: 'octocat' },
     });
     expect(first.summary).toContain('# churn v1');
+    expect(first.summary).toMatch(/## Data\n\n5,000 rows, 11 columns \(profile sha256 `[0-9a-f]{12}`, the drift reference of this version\)\./);
+    expect(first.summary).toMatch(/\| `test\.roc_auc` +\| +0\.84 \|/);
     expect(readFileSync(first.outputs['model-card']!, 'utf8')).toBe(first.summary.trimEnd() + '\n');
 
     const second = await runBundle('register-model', { node, inputs: { name: 'churn', model: V2, metrics, profile: PROFILE, registry: uri, alias: 'production' }, ...push('12') });
@@ -100,6 +102,15 @@ describe('bad input fails in one line and writes nothing', () => {
     if (typeof message === 'string') expect(run.errors[0]).toBe(message);
     else expect(run.errors[0]).toMatch(message);
     expect(run.outputs).toEqual({});
+  });
+
+  test('a card template with an unknown placeholder stops the step before anything is reserved or stored', async () => {
+    const uri = registry();
+    const template = join(work, 'card.md');
+    writeFileSync(template, '# Intended use\nScores churn for {{team}}.\n');
+    const run = await runBundle('register-model', { inputs: { name: 'churn', model: V1, registry: uri, metrics, 'model-card-template': template }, ...push('43') });
+    expect(run.errors).toEqual([`register-model: ${template}:2: unknown placeholder {{team}}; use {{name}}, {{version}}, {{uri}}, {{created}}, {{git_sha}} or {{metric:<name>}} with a registered metric.`]);
+    expect(readdirSync(uri.slice('file://'.length))).toEqual([]);
   });
 
   test('an alias cannot be promoted to a version that does not exist', async () => {

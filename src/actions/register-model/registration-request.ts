@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { LoadedFile } from '../../core/inputs/parsers.js';
 import { parseProfile } from '../../core/profile/profile.js';
+import { checkTemplate } from '../../core/registry/model-card.js';
 import { resolveModelFiles } from '../../core/registry/model-files.js';
 import { checkAlias, checkModelName } from '../../core/registry/names.js';
 import { metricsOf } from '../../core/registry/registration.js';
@@ -37,6 +38,8 @@ export async function registrationRequest(inputs: RequestInputs, run: RunContext
     ...(run.actor === undefined ? {} : { actor: run.actor }),
     ...('dataFingerprint' in training && training.dataFingerprint !== undefined ? { dataFingerprint: training.dataFingerprint } : {}),
   };
+  const template = inputs.template === undefined ? undefined : await readFile(inputs.template, 'utf8');
+  if (template !== undefined) checkTemplate(template, inputs.template as string, Object.keys(measured.metrics));
   return {
     name,
     files,
@@ -47,7 +50,7 @@ export async function registrationRequest(inputs: RequestInputs, run: RunContext
     lineage,
     environment: training.environment,
     ...(alias === undefined ? {} : { alias }),
-    ...(inputs.template === undefined ? {} : { cardTemplate: await readFile(inputs.template, 'utf8') }),
+    ...(template === undefined ? {} : { cardTemplate: template }),
     now,
   };
 }

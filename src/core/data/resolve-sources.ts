@@ -16,6 +16,7 @@ import { isAbsolute, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { EnvironmentError, InputError } from '../errors.js';
+import { mapLimit } from '../map-limit.js';
 import { CHUNK_SIZE, localFileSource } from './local-file.js';
 import type { ByteRange, ByteSource, ObjectStore } from './source.js';
 
@@ -158,19 +159,4 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 function sortStrings(values: readonly string[]): string[] {
   return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -12,13 +12,13 @@
  * returns it). A reserved number whose run never returns stays unused: numbers are never reused.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { InputError, ServiceError } from '../errors.js';
-import { sha256File } from '../files/sha256.js';
 import type { Logger } from '../logger.js';
 import { retryWhileUndefined, type RetryOptions } from '../retry.js';
+import { actorOf, aliasEvent } from './alias-event.js';
 import { aliasesOf, emptyIndex, parseIndex, serializeIndex, type IndexedVersion, type RegistryIndex } from './index-document.js';
 import { renderModelCard } from './model-card.js';
 import { NotInRegistryError } from './not-found.js';
@@ -38,6 +38,7 @@ import {
   type VersionSelector,
   type VersionSummary,
 } from './types.js';
+import { checkBytes, downloadVerified, fileOf } from './verified-files.js';
 
 export const RECORD_FILE = 'record.json';
 export const CARD_FILE = 'model-card.md';
@@ -195,33 +196,11 @@ export class IndexedRegistry implements ModelRegistry {
   }
 
   async readFile(record: ModelRecord, path: string): Promise<Uint8Array> {
-    const file = record.files.find((candidate) => candidate.path === path);
-    if (file === undefined) {
-      throw new InputError(`${record.uri} has no file ${path}; it has ${record.files.map((candidate) => candidate.path).join(', ')}.`);
-    }
-    return this.checkedRead(file, record.uri);
+    return this.checkedRead(fileOf(record, path), record.uri);
   }
 
   async download(record: ModelRecord, directory: string): Promise<string[]> {
-    const root = resolve(directory);
-    const written: string[] = [];
-    for (const file of record.files) {
-      const destination = resolve(root, file.path);
-      if (destination !== root && !destination.startsWith(root + sep)) {
-        throw new ServiceError(`${record.uri}: the file path ${file.path} leaves the download directory; the registry was tampered with.`);
-      }
-      await mkdir(dirname(destination), { recursive: true });
-      const partial = `${destination}.partial`;
-      await this.storage.downloadFile(file, partial);
-      const actual = await sha256File(partial);
-      if (actual !== file.sha256) {
-        await rm(partial, { force: true });
-        throw new ServiceError(`${record.uri}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; the stored file was changed or damaged. Nothing was written.`);
-      }
-      await rename(partial, destination);
-      written.push(relative(root, destination));
-    }
-    return written;
+    return downloadVerified(record, directory, (file, destination) => this.storage.downloadFile(file, destination));
   }
 
   /** Reads the index, applies `mutate`, and writes it back if asked, retrying when another writer came first. */
@@ -262,12 +241,7 @@ export class IndexedRegistry implements ModelRegistry {
   }
 
   private async checkedRead(file: StoredFile, owner: string): Promise<Uint8Array> {
-    const bytes = await this.storage.readFile(file);
-    const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== file.sha256) {
-      throw new ServiceError(`${owner}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; the stored file was changed or damaged.`);
-    }
-    return bytes;
+    return checkBytes(await this.storage.readFile(file), file, owner);
   }
 
   private unknown(name: string, index: RegistryIndex, selector: VersionSelector): NotInRegistryError {
@@ -285,22 +259,8 @@ export class IndexedRegistry implements ModelRegistry {
 function moveAlias(index: RegistryIndex, alias: string, version: number, actor: Actor, reason: string, now: Date): number | undefined {
   const previous = index.aliases[alias];
   index.aliases[alias] = version;
-  index.history.push({
-    alias,
-    version,
-    ...(previous === undefined ? {} : { previous }),
-    at: now.toISOString(),
-    ...(actor.actor === undefined ? {} : { actor: actor.actor }),
-    ...(actor.runUrl === undefined ? {} : { runUrl: actor.runUrl }),
-    ...(actor.gitSha === undefined ? {} : { gitSha: actor.gitSha }),
-    reason,
-  });
+  index.history.push(aliasEvent(alias, version, previous, actor, reason, now));
   return previous;
-}
-
-function actorOf(request: RegistrationRequest): Actor {
-  const { actor, runUrl, gitSha } = request.lineage;
-  return { ...(actor === undefined ? {} : { actor }), ...(runUrl === undefined ? {} : { runUrl }), ...(gitSha === undefined ? {} : { gitSha }) };
 }
 
 /** Writes a registry document to the scratch directory and describes it as a LocalFile. */

@@ -142,22 +142,42 @@ function filesSection(record: ModelRecord): string {
   return `## Files\n\n${markdownTable([['File', 'Bytes', 'sha256'], ...rows], { align: ['l', 'r', 'l'] })}`;
 }
 
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
 /** The template with its placeholders filled; an unknown one is an InputError naming its line. */
 export function fillTemplate(text: string, origin: string, record: ModelRecord): string {
-  const lines = text.split('\n');
-  return lines
+  return text
+    .split('\n')
     .map((line, index) =>
-      line.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_match, key: string) => {
+      line.replace(PLACEHOLDER, (_match, key: string) => {
         const value = placeholder(key, record);
-        if (value === undefined) {
-          throw new InputError(
-            `${origin}:${index + 1}: unknown placeholder {{${key}}}; use {{name}}, {{version}}, {{uri}}, {{created}}, {{git_sha}} or {{metric:<name>}} with a registered metric.`,
-          );
-        }
+        if (value === undefined) throw unknownPlaceholder(origin, index + 1, key);
         return value;
       }),
     )
     .join('\n');
+}
+
+/**
+ * Checks a template before anything is registered: every placeholder must be known, and every
+ * `{{metric:<name>}}` must name one of `metrics`.
+ */
+export function checkTemplate(text: string, origin: string, metrics: readonly string[]): void {
+  for (const [index, line] of text.split('\n').entries()) {
+    for (const match of line.matchAll(PLACEHOLDER)) {
+      const key = match[1] as string;
+      const known = FIXED_PLACEHOLDERS.includes(key) || (key.startsWith('metric:') && metrics.includes(key.slice('metric:'.length)));
+      if (!known) throw unknownPlaceholder(origin, index + 1, key);
+    }
+  }
+}
+
+const FIXED_PLACEHOLDERS = ['name', 'version', 'uri', 'created', 'git_sha'];
+
+function unknownPlaceholder(origin: string, line: number, key: string): InputError {
+  return new InputError(
+    `${origin}:${line}: unknown placeholder {{${key}}}; use {{name}}, {{version}}, {{uri}}, {{created}}, {{git_sha}} or {{metric:<name>}} with a registered metric.`,
+  );
 }
 
 function placeholder(key: string, record: ModelRecord): string | undefined {

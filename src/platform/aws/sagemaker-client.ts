@@ -12,6 +12,7 @@
  */
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { EnvironmentError, ServiceError, isCd4mlError } from '../../core/errors.js';
+import { NETWORK_CODES, NO_CREDENTIALS, errorCode, errorDetail, httpStatus, lacksCredentials, shapeOf } from './aws-errors.js';
 import { awsRegion, type AwsClientOptions } from './clients.js';
 
 export interface SageMakerClientOptions extends AwsClientOptions {
@@ -27,34 +28,16 @@ export function sagemakerClient(options: SageMakerClientOptions = {}): SageMaker
   });
 }
 
-interface AwsErrorShape {
-  name?: string;
-  message?: string;
-  code?: string;
-  Code?: string;
-  $metadata?: { httpStatusCode?: number };
-}
-
-function shapeOf(error: unknown): AwsErrorShape {
-  return (typeof error === 'object' && error !== null ? error : {}) as AwsErrorShape;
-}
-
-/** The error's code as SageMaker (or the network layer) named it. */
-export function sagemakerErrorCode(error: unknown): string {
-  const shape = shapeOf(error);
-  return shape.Code ?? shape.code ?? shape.name ?? 'Error';
-}
-
 /** SageMaker's "no such resource": a ValidationException saying so, or ResourceNotFound. */
 export function isMissingResource(error: unknown): boolean {
-  const code = sagemakerErrorCode(error);
+  const code = errorCode(error);
   if (code === 'ResourceNotFound') return true;
   return code === 'ValidationException' && /does not exist|not found|cannot find|could not find/i.test(shapeOf(error).message ?? '');
 }
 
 /** SageMaker's "it exists already" (CreateModelPackageGroup answers a ValidationException saying so). */
 export function isAlreadyExists(error: unknown): boolean {
-  const code = sagemakerErrorCode(error);
+  const code = errorCode(error);
   if (code === 'ResourceInUse' || code === 'ConflictException') return true;
   return code === 'ValidationException' && /already exists/i.test(shapeOf(error).message ?? '');
 }
@@ -72,7 +55,6 @@ const DENIED = new Set([
   'NotAuthorized',
 ]);
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
 
 export interface SageMakerErrorContext {
   /** The registry as the user wrote it, e.g. `sagemaker://churn`. */
@@ -88,20 +70,10 @@ export interface SageMakerErrorContext {
 /** An SDK or network failure of a SageMaker call as one line the user can act on. */
 export function sagemakerError(error: unknown, context: SageMakerErrorContext): Error {
   if (isCd4mlError(error)) return error;
-  const shape = shapeOf(error);
   const { registry, what, operation } = context;
-  if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-    return new EnvironmentError(
-      `${registry}: ${what} (${operation}): no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`,
-      { cause: error },
-    );
-  }
-  const status = shape.$metadata?.httpStatusCode;
-  const code = sagemakerErrorCode(error);
-  const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-  const message = text === '' || text === code || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-  const detail = message === '' ? code : `${code}: ${message}`;
-  return new ServiceError(`${registry}: ${what} (${operation} failed with ${detail}); ${hint(code, status, context)}`, { cause: error });
+  if (lacksCredentials(error)) return new EnvironmentError(`${registry}: ${what} (${operation}): ${NO_CREDENTIALS}`, { cause: error });
+  const code = errorCode(error) ?? 'Error';
+  return new ServiceError(`${registry}: ${what} (${operation} failed with ${errorDetail(error, code)}); ${hint(code, httpStatus(error), context)}`, { cause: error });
 }
 
 function hint(code: string, status: number | undefined, context: SageMakerErrorContext): string {
@@ -111,7 +83,7 @@ function hint(code: string, status: number | undefined, context: SageMakerErrorC
   }
   if (THROTTLED.has(code)) return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
   if (code === 'ResourceLimitExceeded') return 'a SageMaker quota was reached; delete unused model packages or ask AWS to raise the quota';
-  if (NETWORK.has(code)) return 'check the network and the SageMaker endpoint (AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL when set)';
+  if (NETWORK_CODES.has(code)) return 'check the network and the SageMaker endpoint (AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL when set)';
   if (status !== undefined && status >= 500) return 'SageMaker failed on its side; try again later';
   if (code === 'ValidationException') return 'SageMaker refused the request; check the registry URI (group name, artifacts= bucket and region)';
   return 'check the registry URI, the region and the AWS credentials';

@@ -1,8 +1,8 @@
-export const id = 249;
-export const ids = [249];
+export const id = 729;
+export const ids = [729];
 export const modules = {
 
-/***/ 9630:
+/***/ 5729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2388,6 +2388,8 @@ var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
 var tinyglobby_dist = __webpack_require__(3382);
+// EXTERNAL MODULE: ./src/core/map-limit.ts
+var map_limit = __webpack_require__(3075);
 // EXTERNAL MODULE: ./src/core/data/local-file.ts
 var local_file = __webpack_require__(5250);
 ;// CONCATENATED MODULE: ./src/core/data/resolve-sources.ts
@@ -2405,6 +2407,7 @@ var local_file = __webpack_require__(5250);
  * (InputError); an s3:// spec when no object store is available (EnvironmentError); S3 failures
  * come from the store as ServiceErrors naming the URI.
  */
+
 
 
 
@@ -2479,7 +2482,7 @@ async function resolveS3(spec, store) {
     const keys = sortStrings((await store.list(bucket, prefix)).filter((candidate) => !candidate.endsWith('/') && isMatch(candidate)));
     if (keys.length === 0)
         throw new errors/* InputError */.dz(`data: no objects match "${spec}"`);
-    const sizes = await mapLimit(keys, SIZE_CONCURRENCY, (candidate) => store.size(bucket, candidate));
+    const sizes = await (0,map_limit/* mapLimit */.s)(keys, SIZE_CONCURRENCY, (candidate) => store.size(bucket, candidate));
     return keys.map((candidate, index) => objectSource(store, bucket, candidate, sizes[index] ?? 0));
 }
 /** An object in a store as a ByteSource; streamed chunks are gathered to about CHUNK_SIZE. */
@@ -2542,20 +2545,6 @@ function asBuffer(bytes) {
 }
 function sortStrings(values) {
     return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next;
-            next += 1;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 // EXTERNAL MODULE: ./src/core/schema/column-checks.ts
@@ -5360,10 +5349,85 @@ function renderDriftMarkdown(drift, context) {
         .join('\n\n');
 }
 
-// EXTERNAL MODULE: ./src/platform/aws/s3-store.ts
-var s3_store = __webpack_require__(9463);
-// EXTERNAL MODULE: ./src/actions/registry-reference.ts + 20 modules
-var registry_reference = __webpack_require__(4607);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./src/platform/aws/clients.ts
+var clients = __webpack_require__(5705);
+// EXTERNAL MODULE: ./src/platform/aws/s3-errors.ts
+var s3_errors = __webpack_require__(2447);
+// EXTERNAL MODULE: ./src/platform/aws/s3-objects.ts
+var s3_objects = __webpack_require__(2002);
+;// CONCATENATED MODULE: ./src/platform/aws/s3-store.ts
+/**
+ * The ObjectStore core reads S3 through: ListObjectsV2 (every page), HeadObject for sizes, and
+ * GetObject with a Range header, its body streamed as it arrives. The client comes from clients.ts,
+ * so `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` point it at any S3-compatible server (path-style
+ * addressing then) and the region defaults to `AWS_REGION`, `AWS_DEFAULT_REGION` or `us-east-1`.
+ *
+ * Complexity: one request per 1000 keys listed, one per size, one per streamed range.
+ *
+ * Errors are one line naming the s3:// URI and what to check (s3-errors.ts).
+ */
+
+
+
+
+function createS3Store(options = {}) {
+    let client = options.client;
+    const get = () => (client ??= (0,clients/* s3Client */.oD)(options.region === undefined ? {} : { region: options.region }));
+    const objects = new s3_objects/* S3Objects */.NY(get);
+    return {
+        async list(bucket, prefix) {
+            return objects.keys(bucket, prefix);
+        },
+        async size(bucket, key) {
+            try {
+                const head = await get().send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: bucket, Key: key }));
+                return head.ContentLength ?? 0;
+            }
+            catch (error) {
+                throw (0,s3_errors/* s3Error */.lH)(error, (0,s3_objects/* s3Uri */.tT)(bucket, key), 'read');
+            }
+        },
+        async *stream(bucket, key, range) {
+            const uri = (0,s3_objects/* s3Uri */.tT)(bucket, key);
+            const start = Math.max(0, range?.start ?? 0);
+            const end = range?.end;
+            if (end !== undefined && end <= start)
+                return;
+            const header = range === undefined ? undefined : `bytes=${start}-${end === undefined ? '' : end - 1}`;
+            let body;
+            try {
+                const object = await get().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key, ...(header === undefined ? {} : { Range: header }) }));
+                if (object.Body === undefined)
+                    return;
+                body = object.Body;
+            }
+            catch (error) {
+                throw (0,s3_errors/* s3Error */.lH)(error, uri, 'read');
+            }
+            let done = false;
+            try {
+                try {
+                    for await (const piece of body)
+                        yield piece;
+                }
+                catch (error) {
+                    throw (0,s3_errors/* s3Error */.lH)(error, uri, 'read');
+                }
+                done = true;
+            }
+            finally {
+                // The consumer stopped early (or failed): release the connection.
+                if (!done)
+                    body.destroy?.();
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/actions/registry-reference.ts + 25 modules
+var registry_reference = __webpack_require__(6250);
 // EXTERNAL MODULE: ./src/platform/github/client.ts
 var github_client = __webpack_require__(7560);
 ;// CONCATENATED MODULE: ./src/platform/github/dispatch.ts
@@ -5603,7 +5667,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         const resolved = await (0,registry_reference/* resolveReference */.sX)(spec, 'reference', { registry: inputs.registry, cwd, run, token: inputs['github-token'], logger });
         return { document: await (0,registry_reference/* fetchProfile */.eO)(resolved), name: resolved.label };
     };
-    const sideOptions = { cwd, store: () => (0,s3_store/* createS3Store */.o)(), workerScript: (0,scan_worker/* workerScript */.wF)(), logger, registryProfile };
+    const sideOptions = { cwd, store: () => createS3Store(), workerScript: (0,scan_worker/* workerScript */.wF)(), logger, registryProfile };
     const reference = await logger.group('Reading the reference', () => loadDriftSide(inputs.reference, { ...sideOptions, input: 'reference' }));
     const current = await logger.group('Reading the current data', () => loadDriftSide(inputs.current, { ...sideOptions, input: 'current' }));
     const driftShare = config?.driftShare ?? inputs['drift-share'];
@@ -5620,7 +5684,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
             current: inputs.current,
             features: inputs.features,
             cwd,
-            store: () => (0,s3_store/* createS3Store */.o)(),
+            store: () => createS3Store(),
             overrides: { ...(override?.method === undefined ? {} : { method: override.method }), ...(override?.threshold === undefined ? {} : { threshold: override.threshold }) },
         }));
         drift = { ...drift, ...datasetVerdict([...drift.columns, prediction], driftShare) };

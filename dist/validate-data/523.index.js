@@ -1,8 +1,8 @@
-export const id = 740;
-export const ids = [740];
+export const id = 523;
+export const ids = [523];
 export const modules = {
 
-/***/ 740:
+/***/ 9523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -293,6 +293,35 @@ var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
 var dist = __webpack_require__(3382);
+;// CONCATENATED MODULE: ./src/core/map-limit.ts
+/**
+ * Bounded concurrency for remote calls: `mapLimit` runs `work` over `items` with at most `limit` calls
+ * in flight and gives the results in the items' order. The first failure stops new calls from
+ * starting (those in flight finish) and is what the returned promise rejects with.
+ *
+ * Complexity: items.length calls of `work`, at most `limit` at once.
+ */
+async function mapLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const index = next;
+            next += 1;
+            try {
+                results[index] = await work(items[index]);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 // EXTERNAL MODULE: ./src/core/data/local-file.ts
 var local_file = __webpack_require__(5250);
 ;// CONCATENATED MODULE: ./src/core/data/resolve-sources.ts
@@ -310,6 +339,7 @@ var local_file = __webpack_require__(5250);
  * (InputError); an s3:// spec when no object store is available (EnvironmentError); S3 failures
  * come from the store as ServiceErrors naming the URI.
  */
+
 
 
 
@@ -447,20 +477,6 @@ function asBuffer(bytes) {
 }
 function sortStrings(values) {
     return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next;
-            next += 1;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 // EXTERNAL MODULE: ./src/core/profile/column-profile.ts + 1 modules
@@ -2509,6 +2525,460 @@ function nonEmpty(value) {
     return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
+;// CONCATENATED MODULE: ./src/platform/aws/aws-errors.ts
+/**
+ * How an AWS SDK (or network) failure is read, the same way for every service: its code (S3's `Code`,
+ * Node's `code`, else the exception's name), its HTTP status, whether no credentials were found at
+ * all, and the "code: message" detail the one-line errors of s3-store.ts and sagemaker-client.ts
+ * quote (the status stands in for a message the response did not carry).
+ */
+function shapeOf(error) {
+    return (typeof error === 'object' && error !== null ? error : {});
+}
+/** The error's code as the service (or the network layer) named it. */
+function errorCode(error) {
+    const shape = shapeOf(error);
+    return shape.Code ?? shape.code ?? shape.name;
+}
+function httpStatus(error) {
+    return shapeOf(error).$metadata?.httpStatusCode;
+}
+/** The SDK found no credentials anywhere in its default chain. */
+function lacksCredentials(error) {
+    const shape = shapeOf(error);
+    return shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '');
+}
+/** What to do when `lacksCredentials`. */
+const NO_CREDENTIALS = 'no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again';
+/** `code: message` on one line; the HTTP status when the message is empty or only repeats the code. */
+function errorDetail(error, code) {
+    const status = httpStatus(error);
+    const text = (shapeOf(error).message ?? '').replace(/\s+/g, ' ').trim();
+    const message = text === '' || text === code || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
+    return message === '' ? code : `${code}: ${message}`;
+}
+/** Codes of a failure to reach the endpoint at all. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+
+;// CONCATENATED MODULE: ./src/platform/aws/s3-errors.ts
+/**
+ * S3 failures as one line naming the s3:// URI: a ServiceError with S3's error code and message and
+ * what to check (the key, the bucket, the credentials and the IAM permission the action needs, the
+ * endpoint, a server lacking conditional writes); an EnvironmentError when no AWS credentials are
+ * configured at all. Used by the ObjectStore (s3-store.ts) and the registry's S3 objects (s3-objects.ts).
+ */
+
+
+const WHAT = { read: 'cannot read the object', list: 'cannot list the objects', write: 'cannot write the object' };
+/** An SDK or network failure as a one-line error naming the URI; `hint` words the advice for its caller. */
+function s3Error(error, uri, action, hint = s3Hint) {
+    if ((0,errors/* isCd4mlError */.Do)(error))
+        return error;
+    const what = WHAT[action];
+    if (lacksCredentials(error))
+        return new errors/* EnvironmentError */.eG(`${uri}: ${what}: ${NO_CREDENTIALS}`);
+    const status = httpStatus(error);
+    let code = errorCode(error) ?? 'Error';
+    // A HEAD response has no body, so S3's error code is missing: name it from the status.
+    if ((code === 'Unknown' || code === 'UnknownError') && status !== undefined)
+        code = STATUS_NAMES.get(status) ?? code;
+    return new errors/* ServiceError */._7(`${uri}: ${what} (${errorDetail(error, code)}); ${hint(code, status, action)}`, { cause: error });
+}
+const STATUS_NAMES = new Map([
+    [400, 'BadRequest'],
+    [403, 'Forbidden'],
+    [404, 'NotFound'],
+    [500, 'InternalError'],
+    [503, 'ServiceUnavailable'],
+]);
+const DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
+/** S3 refused the credentials or the request (the IAM or bucket policy). */
+function isDenied(code, status) {
+    return DENIED.has(code) || status === 403;
+}
+/** The advice of the s3:// URIs the user names (data sources and the s3:// registry). */
+function s3Hint(code, status, action) {
+    const write = action === 'write';
+    if (code === 'NoSuchBucket')
+        return write ? 'check the bucket name in the registry URI' : 'check the bucket name';
+    if (isDenied(code, status)) {
+        const permission = write ? 's3:PutObject (and s3:GetObject, which conditional writes need)' : action === 'list' ? 's3:ListBucket' : 's3:GetObject';
+        return `check the AWS credentials, and that the IAM and bucket policies allow ${permission}`;
+    }
+    if (write) {
+        if (code === 'NotImplemented' || status === 501) {
+            return 'the S3 server does not implement a request the registry needs (conditional writes with If-None-Match / If-Match, or multipart uploads); use Amazon S3 or a server that does';
+        }
+        if (code === 'BadDigest' || code === 'InvalidDigest' || /checksum/i.test(code)) {
+            return 'the uploaded bytes did not match their SHA-256; check that nothing writes to the file while it is registered, and run again';
+        }
+        if (code === 'EntityTooLarge')
+            return 'the file is larger than S3 accepts in one request; lower the multipart threshold';
+    }
+    else if (code === 'NoSuchKey' || code === 'NotFound' || status === 404) {
+        return 'check the bucket and key';
+    }
+    return transientHint(code, status) ?? (write ? 'check the registry URI and the AWS credentials' : 'check the URI and the AWS credentials');
+}
+/** The advice for a network failure or an S3 failure on its side; undefined for anything else. */
+function transientHint(code, status) {
+    if (NETWORK_CODES.has(code))
+        return 'check the network and the S3 endpoint (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set)';
+    if (status !== undefined && status >= 500)
+        return 'S3 failed on its side; try again later';
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/**
+ * The one retry helper: exponential backoff with full jitter (a delay drawn uniformly from
+ * [0, min(maxMs, baseMs · 2^attempt)]), as AWS recommends for contended writers, so that concurrent
+ * losers of a compare-and-swap spread out instead of colliding again in lockstep.
+ */
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The delay before retry number `attempt` (0 for the first retry). */
+function backoffDelay(attempt, options) {
+    const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** Math.min(attempt, 30));
+    return Math.floor((options.random ?? Math.random)() * ceiling);
+}
+/**
+ * Runs `operation` until it returns a value other than `undefined` (undefined means "lost a race,
+ * try again"); errors it throws are not retried. After `attempts` tries, a ServiceError says `what`
+ * kept failing.
+ */
+async function retryWhileUndefined(what, options, operation) {
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 0; attempt < options.attempts; attempt += 1) {
+        const result = await operation(attempt);
+        if (result !== undefined)
+            return result;
+        if (attempt + 1 < options.attempts)
+            await wait(backoffDelay(attempt, options));
+    }
+    throw new ServiceError(`${what}: other writers kept changing it; gave up after ${options.attempts} attempts. Run again; nothing half-written was left.`);
+}
+
+;// CONCATENATED MODULE: ./src/platform/aws/s3-objects.ts
+/**
+ * The S3 object operations the registries share (the s3:// registry storage and the artifacts of the
+ * sagemaker:// registry), and the listing of the ObjectStore:
+ * - `upload` streams a local file from disk after checking it still has the size it was hashed at:
+ *   one PutObject carrying the file's SHA-256 (`x-amz-checksum-sha256`, so S3 refuses a body that
+ *   does not match it) up to `multipartThreshold`, a multipart upload above it (a single PutObject
+ *   stops at 5 GiB), each part with its own SHA-256. The SDK never retries a request whose body is a
+ *   stream, so transient failures (5xx, throttling, a dropped connection) are retried here, with a
+ *   fresh stream, up to 3 tries; a failed multipart upload is aborted.
+ * - `put` writes bytes in one PutObject with their SHA-256, optionally as a conditional write
+ *   (`If-None-Match: *` or `If-Match: <ETag>`): S3 answers 412 PreconditionFailed when the condition
+ *   does not hold, 409 ConditionalRequestConflict when two conditional writes race, and 404 NoSuchKey
+ *   when an `If-Match` object has meanwhile gone; all three mean "another writer came first", and
+ *   `put` returns false.
+ * - `read` gives an object's bytes; `readIfPresent` its bytes and ETag, or undefined when there is no
+ *   such object; `download` streams it to a temporary file beside the destination, renamed over it
+ *   once complete.
+ * - `keys` lists the keys under a prefix, `folders` the names of the "folders" right under it.
+ *
+ * Complexity: one request per object read or written (one per part above the threshold, at most 4
+ * parts at once), one per 1000 keys listed.
+ *
+ * IAM: s3:PutObject, s3:GetObject and s3:ListBucket (s3:AbortMultipartUpload too when files exceed
+ * the multipart threshold).
+ */
+
+
+
+
+
+
+
+
+
+
+
+const MiB = 1024 * 1024;
+const SINGLE_PUT_LIMIT = 5 * 1024 * MiB;
+const MIN_PART_SIZE = 5 * MiB;
+const MAX_PARTS = 10_000;
+/** Parts of one multipart upload sent at once. */
+const PARTS_AT_ONCE = 4;
+/** Tries of one upload (the SDK never retries a request whose body is a stream). */
+const UPLOAD_ATTEMPTS = 3;
+function s3Uri(bucket, key) {
+    return `s3://${bucket}/${key}`;
+}
+class S3Objects {
+    client;
+    threshold;
+    partSize;
+    hint;
+    /** `client` is called for each request, so a caller can build its client lazily. */
+    constructor(client, options = {}) {
+        this.client = client;
+        this.threshold = Math.min(options.multipartThreshold ?? 256 * MiB, SINGLE_PUT_LIMIT);
+        this.partSize = Math.max(options.partSize ?? 64 * MiB, MIN_PART_SIZE);
+        this.hint = options.hint ?? s3Hint;
+    }
+    /** Uploads a local file, streamed, refusing it when its size changed since it was hashed. */
+    async upload(bucket, key, file) {
+        let size;
+        try {
+            size = (await (0,promises_.stat)(file.file)).size;
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz(`${file.path}: cannot read ${file.file} (${error.code ?? error.message}); check that the file exists and is readable.`);
+        }
+        if (size !== file.size) {
+            throw new errors/* InputError */.dz(`${file.path}: ${file.file} is ${size} bytes now but was ${file.size} when it was hashed; it changed during the registration. Run again once nothing writes to it.`);
+        }
+        if (size > this.threshold) {
+            await this.uploadInParts(bucket, key, file.file, size);
+            return;
+        }
+        try {
+            await withFreshStream(() => (0,external_node_fs_.createReadStream)(file.file), (body) => this.client().send(new dist_cjs/* PutObjectCommand */.wKZ({
+                Bucket: bucket,
+                Key: key,
+                Body: body,
+                ContentLength: size,
+                ChecksumSHA256: Buffer.from(file.sha256, 'hex').toString('base64'),
+                ContentType: contentType(key),
+            })));
+        }
+        catch (error) {
+            throw this.error(error, s3Uri(bucket, key), 'write');
+        }
+    }
+    /** Writes bytes in one request; with a condition, false when it did not hold (another writer came first). */
+    async put(bucket, key, body, condition) {
+        try {
+            await this.client().send(new dist_cjs/* PutObjectCommand */.wKZ({
+                Bucket: bucket,
+                Key: key,
+                Body: body,
+                ContentLength: body.length,
+                ContentType: contentType(key),
+                ChecksumSHA256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('base64'),
+                ...condition,
+            }));
+            return true;
+        }
+        catch (error) {
+            if (condition !== undefined && conditionFailed(error, condition))
+                return false;
+            throw this.error(error, s3Uri(bucket, key), 'write');
+        }
+    }
+    /** The bytes of an object that must exist (unchecked: the caller checks a sha256 it knows). */
+    async read(bucket, key) {
+        try {
+            return (await this.get(bucket, key)).bytes;
+        }
+        catch (error) {
+            throw this.error(error, s3Uri(bucket, key), 'read');
+        }
+    }
+    /** The bytes and ETag of an object; undefined when there is no such object. */
+    async readIfPresent(bucket, key) {
+        try {
+            return await this.get(bucket, key);
+        }
+        catch (error) {
+            if (isMissingObject(error))
+                return undefined;
+            throw this.error(error, s3Uri(bucket, key), 'read');
+        }
+    }
+    /** Streams an object to `destination` through a temporary file beside it (unchecked, as `read`). */
+    async download(bucket, key, destination) {
+        const uri = s3Uri(bucket, key);
+        const directory = (0,external_node_path_.dirname)(destination);
+        const temporary = (0,external_node_path_.join)(directory, `.${(0,external_node_path_.basename)(destination)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.part`);
+        try {
+            await (0,promises_.mkdir)(directory, { recursive: true });
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz(`${destination}: cannot create ${directory} (${error.code ?? error.message}); check that it is writable.`);
+        }
+        let body;
+        try {
+            const output = await this.client().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key }));
+            if (output.Body === undefined)
+                throw noBody(uri);
+            body = output.Body;
+        }
+        catch (error) {
+            throw this.error(error, uri, 'read');
+        }
+        const output = (0,external_node_fs_.createWriteStream)(temporary);
+        let local;
+        output.on('error', (error) => (local ??= error));
+        try {
+            await (0,external_node_stream_promises_.pipeline)(body, output);
+            await (0,promises_.rename)(temporary, destination).catch((error) => {
+                local = error;
+                throw error;
+            });
+        }
+        catch (error) {
+            body.destroy();
+            await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
+            if (local !== undefined) {
+                throw new errors/* InputError */.dz(`${destination}: cannot write the download of ${uri} (${local.code ?? local.message}); check that the directory is writable and has space.`);
+            }
+            throw this.error(error, uri, 'read');
+        }
+    }
+    /** The keys under `prefix`, sorted. */
+    async keys(bucket, prefix) {
+        return (await this.list(bucket, prefix, undefined)).keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    /** The names of the folders right under `prefix` (which ends with `/` or is empty): `<prefix><name>/…`. */
+    async folders(bucket, prefix) {
+        const { prefixes } = await this.list(bucket, prefix, '/');
+        return prefixes.map((folder) => folder.slice(prefix.length, -1)).filter((name) => name !== '');
+    }
+    async list(bucket, prefix, delimiter) {
+        const keys = [];
+        const prefixes = [];
+        let token;
+        do {
+            let page;
+            try {
+                page = await this.client().send(new dist_cjs/* ListObjectsV2Command */.u6x({
+                    Bucket: bucket,
+                    Prefix: prefix,
+                    ...(delimiter === undefined ? {} : { Delimiter: delimiter }),
+                    ...(token === undefined ? {} : { ContinuationToken: token }),
+                }));
+            }
+            catch (error) {
+                throw this.error(error, s3Uri(bucket, prefix), 'list');
+            }
+            for (const object of page.Contents ?? [])
+                if (object.Key !== undefined)
+                    keys.push(object.Key);
+            for (const common of page.CommonPrefixes ?? [])
+                if (common.Prefix !== undefined)
+                    prefixes.push(common.Prefix);
+            token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+        } while (token !== undefined);
+        return { keys, prefixes };
+    }
+    async get(bucket, key) {
+        const output = await this.client().send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key }));
+        if (output.Body === undefined)
+            throw noBody(s3Uri(bucket, key));
+        return { bytes: await output.Body.transformToByteArray(), etag: output.ETag };
+    }
+    async uploadInParts(bucket, key, path, size) {
+        const uri = s3Uri(bucket, key);
+        const part = Math.max(this.partSize, Math.ceil(size / MAX_PARTS));
+        let uploadId;
+        try {
+            uploadId = (await this.client().send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ Bucket: bucket, Key: key, ContentType: contentType(key), ChecksumAlgorithm: 'SHA256' }))).UploadId;
+            if (uploadId === undefined)
+                throw new errors/* ServiceError */._7(`${uri}: cannot write the object (CreateMultipartUpload returned no upload id); check the S3 endpoint.`);
+            const id = uploadId;
+            const count = Math.ceil(size / part);
+            const parts = await mapLimit(Array.from({ length: count }, (_, index) => index), PARTS_AT_ONCE, async (index) => {
+                const start = index * part;
+                const end = start + Math.min(part, size - start) - 1;
+                // Each part carries its own SHA-256, so S3 refuses a damaged part (and the SDK sends the body
+                // plainly instead of in aws-chunked framing, which not every S3-compatible server decodes).
+                const checksum = await sha256Range(path, start, end);
+                const output = await withFreshStream(() => (0,external_node_fs_.createReadStream)(path, { start, end }), (body) => this.client().send(new dist_cjs/* UploadPartCommand */.iVK({ Bucket: bucket, Key: key, UploadId: id, PartNumber: index + 1, Body: body, ContentLength: end - start + 1, ChecksumSHA256: checksum })));
+                return { PartNumber: index + 1, ChecksumSHA256: checksum, ...(output.ETag === undefined ? {} : { ETag: output.ETag }) };
+            });
+            await this.client().send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({ Bucket: bucket, Key: key, UploadId: id, MultipartUpload: { Parts: parts } }));
+        }
+        catch (error) {
+            if (uploadId !== undefined) {
+                // Leave no invisible, billed parts behind; a failure to abort changes nothing for the caller.
+                await this.client().send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
+            }
+            throw this.error(error, uri, 'write');
+        }
+    }
+    error(error, uri, action) {
+        return s3Error(error, uri, action, this.hint);
+    }
+}
+/** A file's path inside a version as a key suffix: relative, `/`-separated, with no empty, `.` or `..` parts. */
+function keySuffix(path, owner) {
+    const parts = path.split('/');
+    if (path === '' || path.startsWith('/') || path.includes('\\') || parts.some((part) => part === '' || part === '.' || part === '..')) {
+        throw new InputError(`${owner}: the file path ${JSON.stringify(path)} is not a relative path of "/"-separated names; it cannot be stored.`);
+    }
+    return path;
+}
+/** S3's "no such object" (a 404 other than a missing bucket). */
+function isMissingObject(error) {
+    const code = errorCode(error);
+    return code === 'NoSuchKey' || (httpStatus(error) === 404 && code !== 'NoSuchBucket');
+}
+/** A conditional write refused because another writer came first. */
+function conditionFailed(error, condition) {
+    const code = errorCode(error);
+    const status = httpStatus(error);
+    if (code === 'PreconditionFailed' || status === 412)
+        return true;
+    if (code === 'ConditionalRequestConflict' || status === 409)
+        return true;
+    // If-Match on an object that was deleted since it was read.
+    return 'IfMatch' in condition && code === 'NoSuchKey';
+}
+function noBody(uri) {
+    return new errors/* ServiceError */._7(`${uri}: cannot read the object (the response has no body); check the S3 endpoint.`);
+}
+/**
+ * Sends a request whose body streams from disk, opening a fresh stream for each try: the SDK does not
+ * retry streaming requests itself, so a throttled, timed-out or dropped upload is retried here, with
+ * jittered backoff, when S3 says the failure is transient.
+ */
+async function withFreshStream(open, send) {
+    for (let attempt = 0;; attempt += 1) {
+        const body = open();
+        try {
+            return await send(body);
+        }
+        catch (error) {
+            if (attempt + 1 >= UPLOAD_ATTEMPTS || !isTransient(error))
+                throw error;
+        }
+        finally {
+            body.destroy();
+        }
+        await sleep(backoffDelay(attempt, { baseMs: 250, maxMs: 5000 }));
+    }
+}
+const TRANSIENT = new Set(['SlowDown', 'RequestTimeout', 'RequestTimeTooSkewed', 'InternalError', 'ServiceUnavailable', 'ThrottlingException', 'TooManyRequestsException']);
+function isTransient(error) {
+    if ((0,errors/* isCd4mlError */.Do)(error))
+        return false;
+    const status = httpStatus(error);
+    const code = errorCode(error) ?? '';
+    return (status !== undefined && (status >= 500 || status === 429)) || TRANSIENT.has(code) || NETWORK_CODES.has(code);
+}
+/** The base64 SHA-256 of bytes `start`..`end` (inclusive) of a file, streamed. */
+async function sha256Range(path, start, end) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: MiB }))
+        hash.update(chunk);
+    return hash.digest('base64');
+}
+function contentType(key) {
+    if (key.endsWith('.json'))
+        return 'application/json';
+    if (key.endsWith('.md'))
+        return 'text/markdown; charset=utf-8';
+    return 'application/octet-stream';
+}
+
 ;// CONCATENATED MODULE: ./src/platform/aws/s3-store.ts
 /**
  * The ObjectStore core reads S3 through: ListObjectsV2 (every page), HeadObject for sizes, and
@@ -2518,34 +2988,19 @@ function nonEmpty(value) {
  *
  * Complexity: one request per 1000 keys listed, one per size, one per streamed range.
  *
- * Errors are one line naming the s3:// URI: a ServiceError with S3's error code and message and what
- * to check (the key, the bucket, the credentials and bucket policy, the endpoint); an
- * EnvironmentError when no AWS credentials are configured at all.
+ * Errors are one line naming the s3:// URI and what to check (s3-errors.ts).
  */
+
 
 
 
 function createS3Store(options = {}) {
     let client = options.client;
     const get = () => (client ??= s3Client(options.region === undefined ? {} : { region: options.region }));
+    const objects = new S3Objects(get);
     return {
         async list(bucket, prefix) {
-            const keys = [];
-            let token;
-            do {
-                let page;
-                try {
-                    page = await get().send(new dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }));
-                }
-                catch (error) {
-                    throw s3Error(error, `s3://${bucket}/${prefix}`, 'list');
-                }
-                for (const object of page.Contents ?? [])
-                    if (object.Key !== undefined)
-                        keys.push(object.Key);
-                token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-            } while (token !== undefined);
-            return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            return objects.keys(bucket, prefix);
         },
         async size(bucket, key) {
             try {
@@ -2553,11 +3008,11 @@ function createS3Store(options = {}) {
                 return head.ContentLength ?? 0;
             }
             catch (error) {
-                throw s3Error(error, `s3://${bucket}/${key}`, 'read');
+                throw s3Error(error, s3Uri(bucket, key), 'read');
             }
         },
         async *stream(bucket, key, range) {
-            const uri = `s3://${bucket}/${key}`;
+            const uri = s3Uri(bucket, key);
             const start = Math.max(0, range?.start ?? 0);
             const end = range?.end;
             if (end !== undefined && end <= start)
@@ -2591,49 +3046,6 @@ function createS3Store(options = {}) {
             }
         },
     };
-}
-/** An SDK or network failure as a one-line error naming the URI. */
-function s3Error(error, uri, action) {
-    if ((0,errors/* isCd4mlError */.Do)(error))
-        return error;
-    const shape = (typeof error === 'object' && error !== null ? error : {});
-    const status = shape.$metadata?.httpStatusCode;
-    let name = shape.Code ?? shape.code ?? shape.name ?? 'Error';
-    // A HEAD response has no body, so S3's error code is missing: name it from the status.
-    if ((name === 'Unknown' || name === 'UnknownError') && status !== undefined)
-        name = STATUS_NAMES.get(status) ?? name;
-    const what = action === 'list' ? 'cannot list the objects' : 'cannot read the object';
-    if (shape.name === 'CredentialsProviderError' || /could not load credentials/i.test(shape.message ?? '')) {
-        return new errors/* EnvironmentError */.eG(`${uri}: ${what}: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`);
-    }
-    const text = (shape.message ?? '').replace(/\s+/g, ' ').trim();
-    const message = text === '' || text === name || text === 'UnknownError' ? (status === undefined ? '' : `HTTP ${status}`) : text;
-    const detail = message === '' ? name : `${name}: ${message}`;
-    return new errors/* ServiceError */._7(`${uri}: ${what} (${detail}); ${hint(name, status, action)}`, { cause: error });
-}
-const STATUS_NAMES = new Map([
-    [400, 'BadRequest'],
-    [403, 'Forbidden'],
-    [404, 'NotFound'],
-    [500, 'InternalError'],
-    [503, 'ServiceUnavailable'],
-]);
-const DENIED = new Set(['AccessDenied', 'Forbidden', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'AllAccessDisabled']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
-function hint(name, status, action) {
-    if (name === 'NoSuchBucket')
-        return 'check the bucket name';
-    if (DENIED.has(name) || status === 403) {
-        const permission = action === 'list' ? 's3:ListBucket' : 's3:GetObject';
-        return `check the AWS credentials, and that the IAM and bucket policies allow ${permission}`;
-    }
-    if (name === 'NoSuchKey' || name === 'NotFound' || status === 404)
-        return 'check the bucket and key';
-    if (NETWORK.has(name))
-        return 'check the network and the S3 endpoint (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL when set)';
-    if (status !== undefined && status >= 500)
-        return 'S3 failed on its side; try again later';
-    return 'check the URI and the AWS credentials';
 }
 
 ;// CONCATENATED MODULE: ./src/actions/validate-data/main.ts
