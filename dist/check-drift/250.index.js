@@ -2641,8 +2641,8 @@ function releaseAssets(target, options) {
             if (!existing.draft) {
                 throw new errors/* ServiceError */._7(`${description}: the release ${tag} is already published, but the registry index does not name ${name} v${version} (the index was restored or edited by hand); nothing was replaced. Delete that release and its tag, or restore the index, then run again.`);
             }
+            // The notes are set when the release is published, so storing more files costs no extra write.
             const changes = {
-                ...(context.card !== '' && (existing.body ?? '') !== body ? { body } : {}),
                 ...(context.gitSha !== undefined && existing.target_commitish !== context.gitSha ? { target_commitish: context.gitSha } : {}),
             };
             if (Object.keys(changes).length === 0)

@@ -288,7 +288,8 @@ describe('version files as release assets', () => {
 
     expect(fake.releases).toHaveLength(1);
     const release = fake.releases[0];
-    expect(release).toMatchObject({ draft: true, body: '# churn v1', targetCommitish: SHA });
+    // The notes wait for publish(); only the target commit changes on the draft.
+    expect(release).toMatchObject({ draft: true, body: null, targetCommitish: SHA });
     expect(release?.assets.map((asset) => [asset.name, asset.data.toString()])).toEqual([
       ['profile.json', '{}'],
       ['model__model.onnx', 'attempt 2'],
