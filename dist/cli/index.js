@@ -90101,14 +90101,7 @@ class IndexedRegistry {
         const entry = version === undefined ? undefined : index.versions.find((candidate) => candidate.version === version);
         if (entry === undefined)
             throw this.unknown(name, index, selector);
-        const recordFile = entry.files.find((file) => file.path === RECORD_FILE);
-        if (recordFile === undefined)
-            throw new ServiceError(`${this.description}: ${name} v${entry.version} has no ${RECORD_FILE} in its index entry; the index was edited by hand.`);
-        const bytes = await this.checkedRead(recordFile, `${name} v${entry.version}`);
-        const record = JSON.parse(Buffer.from(bytes).toString('utf8'));
-        if (record.format !== RECORD_FORMAT)
-            throw new ServiceError(`${this.description}: ${name} v${entry.version}'s ${RECORD_FILE} is not a model record.`);
-        return { ...record, aliases: aliasesOf(index, entry.version) };
+        return this.recordOf(index, entry);
     }
     async list(name) {
         const index = await this.readExisting(name);
@@ -90155,18 +90148,30 @@ class IndexedRegistry {
         }
         return parseIndex(snapshot.text, this.where(name), name);
     }
+    /** A registration made before: its record and card, and its release published if it was not yet. */
     async existing(name, version) {
-        const record = await this.resolve(name, { version });
-        const card = Buffer.from(await this.readIndexedFile(name, version, CARD_FILE)).toString('utf8');
+        const index = await this.readExisting(name);
+        const entry = index.versions.find((candidate) => candidate.version === version);
+        if (entry === undefined)
+            throw this.unknown(name, index, { version });
+        const record = await this.recordOf(index, entry);
+        const card = Buffer.from(await this.checkedRead(this.indexedFile(name, entry, CARD_FILE), `${name} v${version}`)).toString('utf8');
         await this.storage.publish?.(name, version, { card, ...(record.lineage.gitSha === undefined ? {} : { gitSha: record.lineage.gitSha }) });
         return { record, card, created: false };
     }
-    async readIndexedFile(name, version, path) {
-        const index = await this.readExisting(name);
-        const file = index.versions.find((entry) => entry.version === version)?.files.find((candidate) => candidate.path === path);
+    async recordOf(index, entry) {
+        const owner = `${index.name} v${entry.version}`;
+        const bytes = await this.checkedRead(this.indexedFile(index.name, entry, RECORD_FILE), owner);
+        const record = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        if (record.format !== RECORD_FORMAT)
+            throw new ServiceError(`${this.description}: ${owner}'s ${RECORD_FILE} is not a model record.`);
+        return { ...record, aliases: aliasesOf(index, entry.version) };
+    }
+    indexedFile(name, entry, path) {
+        const file = entry.files.find((candidate) => candidate.path === path);
         if (file === undefined)
-            throw new ServiceError(`${this.description}: ${name} v${version} has no ${path}.`);
-        return this.checkedRead(file, `${name} v${version}`);
+            throw new ServiceError(`${this.description}: ${name} v${entry.version} has no ${path} in its index entry; the index was edited by hand.`);
+        return file;
     }
     async checkedRead(file, owner) {
         return checkBytes(await this.storage.readFile(file), file, owner);

@@ -5474,6 +5474,7 @@ async function main({ inputs, logger, run, summary, setOutput }) {
         ['features', inputs.features?.join(',')],
         ['baseline-model', inputs['baseline-model']],
         ['baseline-metrics', inputs['baseline-metrics']],
+        ['registry', inputs.registry],
         ['policy', inputs.policy],
         ['thresholds', inputs.thresholds?.join(', ')],
         ...['threshold', 'bootstrap', 'seed'].map((name) => [name, String(inputs[name])]),

@@ -4,32 +4,22 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FakeGitHub } from '../fakes/github-server.js';
+import { describe, expect, test } from 'vitest';
+import { useFakeGitHub } from '../support/fake-github.js';
 import { nodeRuntimes, ROOT, runBundle } from '../support/runner.js';
 
 const LOGISTIC_MODEL = 'test/fixtures/models/logistic.onnx';
 const LOGISTIC_SHA256 = 'a64bf703e7bee6b3f187fb92e3900b65769ddc31b792f756d3ce65372b723e5c';
 const LOGISTIC_EVALUATION = { model: LOGISTIC_MODEL, data: 'test/fixtures/gate/logistic-eval.csv', label: 'label', features: 'x1, x2, x3' };
 
-let fake: FakeGitHub;
-
-beforeAll(async () => {
-  fake = new FakeGitHub();
-  fake.addToken('ghs_test_token', { login: 'github-actions[bot]', type: 'Bot' });
-  await fake.start();
-});
-
-afterAll(async () => {
-  await fake.stop();
+const fake = useFakeGitHub({
   // No unimplemented action may talk to GitHub: "nothing was done" includes no comment.
-  expect(fake.requests).toEqual([]);
-  expect(fake.violations).toEqual([]);
+  verify: (stopped) => expect(stopped.requests).toEqual([]),
 });
 
 describe.each(nodeRuntimes())('under $name', (node) => {
   test('validate-data with no inputs fails and names the missing required input', async () => {
-    const run = await runBundle('validate-data', { node, runnerDefaults: false, apiUrl: fake.url });
+    const run = await runBundle('validate-data', { node, runnerDefaults: false, apiUrl: fake().url });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([
       'validate-data: Input "data" is required but was not given: expected one or more paths, globs or s3:// URIs, one per line. ' +
@@ -40,7 +30,7 @@ describe.each(nodeRuntimes())('under $name', (node) => {
   });
 
   test('an unknown enum value names the input, the value and the allowed values', async () => {
-    const run = await runBundle('validate-data', { node, inputs: { data: 'train.csv', format: 'xlsx' }, apiUrl: fake.url });
+    const run = await runBundle('validate-data', { node, inputs: { data: 'train.csv', format: 'xlsx' }, apiUrl: fake().url });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual(['validate-data: Input "format" has an invalid value "xlsx": expected one of auto, csv, tsv, jsonl, parquet.']);
   });
@@ -49,7 +39,7 @@ describe.each(nodeRuntimes())('under $name', (node) => {
     const run = await runBundle('validate-data', {
       node,
       inputs: { data: 'train.csv', 'fail-on': 'Never', 'max-examples': '-3' },
-      apiUrl: fake.url,
+      apiUrl: fake().url,
     });
     expect(run.errors).toEqual([
       'validate-data: 2 inputs are invalid: Input "fail-on" has an invalid value "Never": expected one of error, warning, never. Did you mean "never"? ' +
@@ -61,7 +51,7 @@ describe.each(nodeRuntimes())('under $name', (node) => {
     ['train-on-gpu-runner', { run: 'python train.py' }, 'Training (train-on-gpu-runner)'],
     ['deploy-canary', { model: 'registry:churn@staging' }, 'Deployment (deploy-canary)'],
   ])('%s fails as not implemented yet and writes no output', async (action, inputs, what) => {
-    const run = await runBundle(action, { node, inputs, apiUrl: fake.url });
+    const run = await runBundle(action, { node, inputs, apiUrl: fake().url });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([`${action}: ${what} is not implemented yet in this version of cd4ml-actions; nothing was done.`]);
     expect(run.outputs).toEqual({});
@@ -70,7 +60,7 @@ describe.each(nodeRuntimes())('under $name', (node) => {
 
   test('evaluate-gate scores a committed ONNX model with the bundled onnxruntime binary', async () => {
     // Outside a repository run: nothing to post to, so this file's no-request rule holds.
-    const run = await runBundle('evaluate-gate', { node, inputs: { ...LOGISTIC_EVALUATION, thresholds: 'roc_auc>=0.5' }, apiUrl: fake.url, env: { GITHUB_REPOSITORY: '' } });
+    const run = await runBundle('evaluate-gate', { node, inputs: { ...LOGISTIC_EVALUATION, thresholds: 'roc_auc>=0.5' }, apiUrl: fake().url, env: { GITHUB_REPOSITORY: '' } });
     expect(run.errors).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.summary).toContain(`- Candidate: \`${LOGISTIC_MODEL}\` sha256 \`${LOGISTIC_SHA256}\` (input \`features\`, output \`probability\`)`);

@@ -6,34 +6,25 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FakeGitHub } from '../fakes/github-server.js';
+import { describe, expect, test } from 'vitest';
 import { pullRequestEvent } from '../support/events.js';
+import { useFakeGitHub } from '../support/fake-github.js';
 import { nodeRuntimes, runBundle } from '../support/runner.js';
 
 const JUNE = 'examples/data/customers.csv';
 const JULY = 'examples/data/customers-2024-07.csv';
 const CONFIG = 'examples/drift-config.yaml';
 
-let fake: FakeGitHub;
-beforeAll(async () => {
-  fake = new FakeGitHub();
-  fake.addToken('ghs_test_token', { login: 'github-actions[bot]', type: 'Bot' });
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.stop();
-  expect(fake.violations).toEqual([]);
-});
+const fake = useFakeGitHub();
 
 const schedule = { env: { GITHUB_EVENT_NAME: 'schedule' } };
 
 describe.each(nodeRuntimes())('under $name', (node) => {
   test('July drifted from June: outputs, the report, the issue opened then updated, the retraining dispatched; June against itself closes the issue', async () => {
-    fake.issues.splice(0);
-    fake.dispatches.splice(0);
+    fake().issues.splice(0);
+    fake().dispatches.splice(0);
     const inputs = { reference: JUNE, current: JULY, config: CONFIG, 'on-drift': 'issue, dispatch', 'retrain-workflow': 'retrain.yml' };
-    const first = await runBundle('check-drift', { node, apiUrl: fake.url, inputs, ...schedule });
+    const first = await runBundle('check-drift', { node, apiUrl: fake().url, inputs, ...schedule });
     expect(first.errors).toEqual([]);
     expect(first.code).toBe(0);
     expect(first.outputs['drifted']).toBe('true');
@@ -42,24 +33,24 @@ describe.each(nodeRuntimes())('under $name', (node) => {
     expect(first.summary).toContain('### ⚠️ Data drift: 2 of 7 columns (29%) drifted');
     expect(first.summary).toContain('```mermaid\nxychart-beta');
     expect(readFileSync(first.outputs['report']!, 'utf8')).toContain('Data drift');
-    expect(fake.issues).toHaveLength(1);
-    expect(fake.issues[0]).toMatchObject({ title: `Data drift against ${JUNE}`, state: 'open', labels: ['cd4ml-drift'] });
+    expect(fake().issues).toHaveLength(1);
+    expect(fake().issues[0]).toMatchObject({ title: `Data drift against ${JUNE}`, state: 'open', labels: ['cd4ml-drift'] });
     const defaultBranch = (pullRequestEvent() as { repository: { default_branch: string } }).repository.default_branch;
-    expect(fake.dispatches).toEqual([{ workflow: 'retrain.yml', ref: defaultBranch, inputs: { report: first.outputs['report'], summary: '2 of 7 columns drifted (29%; dataset drift from 25%)' } }]);
+    expect(fake().dispatches).toEqual([{ workflow: 'retrain.yml', ref: defaultBranch, inputs: { report: first.outputs['report'], summary: '2 of 7 columns drifted (29%; dataset drift from 25%)' } }]);
 
-    const again = await runBundle('check-drift', { node, apiUrl: fake.url, inputs, ...schedule });
+    const again = await runBundle('check-drift', { node, apiUrl: fake().url, inputs, ...schedule });
     expect(again.code).toBe(0);
-    expect(fake.issues).toHaveLength(1);
-    expect(fake.dispatches).toHaveLength(2);
+    expect(fake().issues).toHaveLength(1);
+    expect(fake().dispatches).toHaveLength(2);
 
-    const calm = await runBundle('check-drift', { node, apiUrl: fake.url, inputs: { ...inputs, current: JUNE }, ...schedule });
+    const calm = await runBundle('check-drift', { node, apiUrl: fake().url, inputs: { ...inputs, current: JUNE }, ...schedule });
     expect(calm.code).toBe(0);
     expect(calm.outputs['drifted']).toBe('false');
     expect(calm.outputs['drifted-columns']).toBe('[]');
     expect(calm.summary).toContain('### ✅ No dataset drift: 0 of 7 columns (0%) drifted');
-    expect(fake.issues[0]).toMatchObject({ state: 'closed', stateReason: 'completed' });
-    expect(fake.comments.filter((comment) => comment.issueNumber === fake.issues[0]!.number).at(-1)?.body).toMatch(/^No dataset drift any more in \[this run\]\(.+\): 0 of 7 columns drifted/);
-    expect(fake.dispatches).toHaveLength(2);
+    expect(fake().issues[0]).toMatchObject({ state: 'closed', stateReason: 'completed' });
+    expect(fake().comments.filter((comment) => comment.issueNumber === fake().issues[0]!.number).at(-1)?.body).toMatch(/^No dataset drift any more in \[this run\]\(.+\): 0 of 7 columns drifted/);
+    expect(fake().dispatches).toHaveLength(2);
   });
 });
 
@@ -67,7 +58,7 @@ describe('verdicts and bad input', () => {
   const node = nodeRuntimes()[0]!;
 
   test('on-drift: fail fails the step with the drifted columns', async () => {
-    const run = await runBundle('check-drift', { node, apiUrl: fake.url, inputs: { reference: JUNE, current: JULY, config: CONFIG, 'on-drift': 'fail' }, ...schedule });
+    const run = await runBundle('check-drift', { node, apiUrl: fake().url, inputs: { reference: JUNE, current: JULY, config: CONFIG, 'on-drift': 'fail' }, ...schedule });
     expect(run.code).toBe(1);
     expect(run.errors.at(-1)).toBe('check-drift: data drift: 2 of 7 columns drifted (29%; dataset drift from 25%): age, monthly_spend');
   });
@@ -75,7 +66,7 @@ describe('verdicts and bad input', () => {
   test('with a model, its predictions on both sides are compared as a column named prediction', async () => {
     const run = await runBundle('check-drift', {
       node,
-      apiUrl: fake.url,
+      apiUrl: fake().url,
       inputs: { reference: JUNE, current: JULY, config: CONFIG, 'on-drift': 'fail', model: 'examples/models/churn-v2.onnx', features: 'age, tenure_months, monthly_spend, support_tickets' },
       ...schedule,
     });
@@ -87,9 +78,9 @@ describe('verdicts and bad input', () => {
   test('a stored profile as the reference: no data read for it, the same verdict', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd4ml-drift-'));
     const profile = join(dir, 'june.json');
-    const profiled = await runBundle('validate-data', { node, apiUrl: fake.url, inputs: { data: JUNE, 'profile-output': profile } });
+    const profiled = await runBundle('validate-data', { node, apiUrl: fake().url, inputs: { data: JUNE, 'profile-output': profile } });
     expect(profiled.code).toBe(0);
-    const run = await runBundle('check-drift', { node, apiUrl: fake.url, inputs: { reference: profile, current: JULY, config: CONFIG, 'on-drift': 'fail' }, ...schedule });
+    const run = await runBundle('check-drift', { node, apiUrl: fake().url, inputs: { reference: profile, current: JULY, config: CONFIG, 'on-drift': 'fail' }, ...schedule });
     expect(run.errors.at(-1)).toBe('check-drift: data drift: 2 of 7 columns drifted (29%; dataset drift from 25%): age, monthly_spend');
   });
 
@@ -113,7 +104,7 @@ describe('verdicts and bad input', () => {
     ['dispatch without a workflow', () => ({ reference: JUNE, current: JULY, 'on-drift': 'dispatch' }), 'check-drift: Input "on-drift" includes dispatch, but "retrain-workflow" is not set: name the workflow file to start, e.g. retrain.yml.'],
   ])('%s is one clear message', async (_, make, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'cd4ml-drift-'));
-    const run = await runBundle('check-drift', { node, apiUrl: fake.url, inputs: make(dir), ...schedule });
+    const run = await runBundle('check-drift', { node, apiUrl: fake().url, inputs: make(dir), ...schedule });
     expect(run.code).toBe(1);
     if (typeof message === 'string') expect(run.errors.at(-1)).toBe(message);
     else expect(run.errors.at(-1)).toMatch(message);

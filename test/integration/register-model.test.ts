@@ -6,8 +6,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FakeGitHub } from '../fakes/github-server.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useFakeGitHub } from '../support/fake-github.js';
 import { nodeRuntimes, runBundle } from '../support/runner.js';
 
 const V1 = 'examples/models/churn-v1.onnx';
@@ -123,33 +123,24 @@ describe('bad input fails in one line and writes nothing', () => {
 });
 
 describe('other actions resolve registry:churn@production', () => {
-  let fake: FakeGitHub;
-  beforeAll(async () => {
-    fake = new FakeGitHub();
-    fake.addToken('ghs_test_token', { login: 'github-actions[bot]', type: 'Bot' });
-    await fake.start();
-  });
-  afterAll(async () => {
-    await fake.stop();
-    expect(fake.violations).toEqual([]);
-  });
+  const fake = useFakeGitHub();
 
   test('evaluate-gate scores the production model as the paired baseline, and has no baseline before there is one', async () => {
     const uri = registry();
     const gateInputs = { model: V2, data: DATA, label: 'churned', features: 'age, tenure_months, monthly_spend, support_tickets', 'baseline-model': 'registry:churn@production', registry: uri, comment: 'false', thresholds: 'roc_auc>=0.5' };
-    const before = await runBundle('evaluate-gate', { apiUrl: fake.url, inputs: gateInputs, env: { GITHUB_EVENT_NAME: 'push' } });
+    const before = await runBundle('evaluate-gate', { apiUrl: fake().url, inputs: gateInputs, env: { GITHUB_EVENT_NAME: 'push' } });
     expect(before.errors).toEqual([]);
     expect(before.code).toBe(0);
     expect(before.summary).toContain('No baseline: registry:churn@production does not exist yet');
 
     await runBundle('register-model', { inputs: { name: 'churn', model: V1, registry: uri, alias: 'production', metrics, profile: PROFILE }, ...push('60') });
-    const after = await runBundle('evaluate-gate', { apiUrl: fake.url, inputs: gateInputs, env: { GITHUB_EVENT_NAME: 'push' } });
+    const after = await runBundle('evaluate-gate', { apiUrl: fake().url, inputs: gateInputs, env: { GITHUB_EVENT_NAME: 'push' } });
     expect(after.errors).toEqual([]);
     const evaluation = JSON.parse(after.outputs['metrics']!) as { baseline: { kind: string; path: string }; bootstrap: { paired: boolean } };
     expect(evaluation.baseline).toMatchObject({ kind: 'model', path: 'registry:churn@production (v1)' });
     expect(evaluation.bootstrap.paired).toBe(true);
 
-    const numbers = await runBundle('evaluate-gate', { apiUrl: fake.url, inputs: { metrics, 'baseline-metrics': 'registry:churn@1', registry: uri, comment: 'false' }, env: { GITHUB_EVENT_NAME: 'push' } });
+    const numbers = await runBundle('evaluate-gate', { apiUrl: fake().url, inputs: { metrics, 'baseline-metrics': 'registry:churn@1', registry: uri, comment: 'false' }, env: { GITHUB_EVENT_NAME: 'push' } });
     expect(numbers.errors).toEqual([]);
     expect(numbers.code).toBe(0);
     expect(JSON.parse(numbers.outputs['metrics']!)).toMatchObject({ baseline: { kind: 'metrics', origin: 'registry:churn@1' } });
@@ -159,7 +150,7 @@ describe('other actions resolve registry:churn@production', () => {
     const uri = registry();
     await runBundle('register-model', { inputs: { name: 'churn', model: V1, registry: uri, alias: 'production', profile: PROFILE }, ...push('70') });
     const run = await runBundle('check-drift', {
-      apiUrl: fake.url,
+      apiUrl: fake().url,
       inputs: { reference: 'registry:churn@production', current: 'examples/data/customers-2024-07.csv', config: 'examples/drift-config.yaml', 'on-drift': 'fail', registry: uri },
       env: { GITHUB_EVENT_NAME: 'schedule' },
     });
@@ -169,7 +160,7 @@ describe('other actions resolve registry:churn@production', () => {
 
     const noProfile = registry();
     await runBundle('register-model', { inputs: { name: 'churn', model: V1, registry: noProfile, alias: 'production' }, ...push('71') });
-    const refused = await runBundle('check-drift', { apiUrl: fake.url, inputs: { reference: 'registry:churn@production', current: DATA, registry: noProfile }, env: { GITHUB_EVENT_NAME: 'schedule' } });
+    const refused = await runBundle('check-drift', { apiUrl: fake().url, inputs: { reference: 'registry:churn@production', current: DATA, registry: noProfile }, env: { GITHUB_EVENT_NAME: 'schedule' } });
     expect(refused.errors).toEqual([
       "check-drift: registry:churn@1 was registered without a data profile, so it cannot be a drift reference; register versions with register-model's profile input (validate-data's profile-output).",
     ]);
@@ -177,35 +168,30 @@ describe('other actions resolve registry:churn@production', () => {
 });
 
 describe('the github registry, from the bundles', () => {
-  test('register-model makes a published release and an index on the registry branch; evaluate-gate reads production from it', async () => {
-    const fake = new FakeGitHub();
-    fake.addToken('ghs_test_token', { login: 'github-actions[bot]', type: 'Bot' });
-    await fake.start();
-    try {
-      const registered = await runBundle('register-model', {
-        apiUrl: fake.url,
-        inputs: { name: 'churn', model: V1, metrics, profile: PROFILE, alias: 'production' },
-        ...push('90'),
-      });
-      expect(registered.errors).toEqual([]);
-      expect(registered.outputs).toMatchObject({ version: '1', uri: 'registry:churn@1' });
-      expect(fake.releases).toHaveLength(1);
-      expect(fake.releases[0]).toMatchObject({ tagName: 'model/churn/v1', targetCommitish: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', name: 'churn v1', draft: false });
-      expect(fake.releases[0]?.body).toContain('# churn v1');
-      expect(fake.releases[0]?.assets.map((asset) => asset.name).sort()).toEqual(['model-card.md', 'model__churn-v1.onnx', 'profile.json', 'record.json']);
-      const index = JSON.parse(fake.files.get('cd4ml-registry:churn/index.json') ?? '{}') as { aliases: Record<string, number> };
-      expect(index.aliases).toEqual({ production: 1 });
+  const fake = useFakeGitHub();
 
-      const gate = await runBundle('evaluate-gate', {
-        apiUrl: fake.url,
-        inputs: { model: V2, data: DATA, label: 'churned', features: 'age, tenure_months, monthly_spend, support_tickets', 'baseline-model': 'registry:churn@production', comment: 'false' },
-        env: { GITHUB_EVENT_NAME: 'push' },
-      });
-      expect(gate.errors).toEqual([]);
-      expect(JSON.parse(gate.outputs['metrics']!)).toMatchObject({ baseline: { kind: 'model', path: 'registry:churn@production (v1)' }, bootstrap: { paired: true } });
-      expect(fake.violations).toEqual([]);
-    } finally {
-      await fake.stop();
-    }
+  test('register-model makes a published release and an index on the registry branch; evaluate-gate reads production from it', async () => {
+    const registered = await runBundle('register-model', {
+      apiUrl: fake().url,
+      inputs: { name: 'churn', model: V1, metrics, profile: PROFILE, alias: 'production' },
+      ...push('90'),
+    });
+    expect(registered.errors).toEqual([]);
+    expect(registered.outputs).toMatchObject({ version: '1', uri: 'registry:churn@1' });
+    expect(fake().releases).toHaveLength(1);
+    expect(fake().releases[0]).toMatchObject({ tagName: 'model/churn/v1', targetCommitish: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', name: 'churn v1', draft: false });
+    expect(fake().releases[0]?.body).toContain('# churn v1');
+    expect(fake().releases[0]?.assets.map((asset) => asset.name).sort()).toEqual(['model-card.md', 'model__churn-v1.onnx', 'profile.json', 'record.json']);
+    const index = JSON.parse(fake().files.get('cd4ml-registry:churn/index.json') ?? '{}') as { aliases: Record<string, number> };
+    expect(index.aliases).toEqual({ production: 1 });
+
+    const gate = await runBundle('evaluate-gate', {
+      apiUrl: fake().url,
+      inputs: { model: V2, data: DATA, label: 'churned', features: 'age, tenure_months, monthly_spend, support_tickets', 'baseline-model': 'registry:churn@production', comment: 'false' },
+      env: { GITHUB_EVENT_NAME: 'push' },
+    });
+    expect(gate.errors).toEqual([]);
+    expect(JSON.parse(gate.outputs['metrics']!)).toMatchObject({ baseline: { kind: 'model', path: 'registry:churn@production (v1)' }, bootstrap: { paired: true } });
+    expect(fake().violations).toEqual([]);
   });
 });

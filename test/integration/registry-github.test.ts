@@ -9,14 +9,15 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { InputError, ServiceError } from '../../src/core/errors.js';
 import { IndexedRegistry } from '../../src/core/registry/indexed-registry.js';
 import type { LocalFile, RegistryStorage } from '../../src/core/registry/types.js';
 import { createGitHubClient, type GitHubClient } from '../../src/platform/github/client.js';
 import { assetName, BRANCH_README, createGitHubRegistryStorage, RELEASE_BODY_LIMIT } from '../../src/platform/github/registry-storage.js';
 import { registryContract } from '../contract/registry-contract.js';
-import { FakeGitHub, gitBlobSha } from '../fakes/github-server.js';
+import { gitBlobSha } from '../fakes/github-server.js';
+import { ACTIONS_BOT, useFakeGitHub } from '../support/fake-github.js';
 import { recordingLogger } from '../support/logger.js';
 import { rejection } from '../support/readers.js';
 
@@ -24,12 +25,12 @@ const repo = { owner: 'Codertocat', repo: 'Hello-World' };
 const BRANCH = 'cd4ml-registry';
 const SHA = 'c'.repeat(40);
 
-let fake: FakeGitHub;
+const fake = useFakeGitHub({ perTest: true, token: 'bot-token', tokens: { 'fork-token': { ...ACTIONS_BOT, readOnly: true } } });
 let logger: ReturnType<typeof recordingLogger>;
 let scratch: string;
 
 function client(token = 'bot-token'): GitHubClient {
-  return createGitHubClient(token, { apiUrl: fake.url, logger, retries: 0, throttle: false });
+  return createGitHubClient(token, { apiUrl: fake().url, logger, retries: 0, throttle: false });
 }
 
 function storage(options: { token?: string; branch?: string; defaultBranch?: string; client?: GitHubClient } = {}): RegistryStorage {
@@ -55,7 +56,7 @@ function defined<T>(value: T | undefined): T {
   return value as T;
 }
 
-const operations = () => fake.requests.map((request) => request.operationId);
+const operations = () => fake().requests.map((request) => request.operationId);
 const index = (name: string, nextVersion = 1) => `${JSON.stringify({ format: 'cd4ml-registry-index', name, nextVersion })}\n`;
 
 beforeAll(async () => {
@@ -66,17 +67,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-beforeEach(async () => {
-  fake = new FakeGitHub();
-  fake.addToken('bot-token', { login: 'github-actions[bot]', type: 'Bot' });
-  fake.addToken('fork-token', { login: 'github-actions[bot]', type: 'Bot', readOnly: true });
-  await fake.start();
+beforeEach(() => {
   logger = recordingLogger();
-});
-
-afterEach(async () => {
-  await fake.stop();
-  expect(fake.violations).toEqual([]);
 });
 
 describe('the index on the registry branch', () => {
@@ -96,12 +88,12 @@ describe('the index on the registry branch', () => {
       'git/create-ref',
       'repos/create-or-update-file-contents',
     ]);
-    const head = fake.refs.get(`refs/heads/${BRANCH}`) as string;
-    const root = fake.commits.get(head)?.parents[0] as string;
-    expect(fake.commits.get(root)?.parents).toEqual([]);
-    expect(fake.files.get(`${BRANCH}:README.md`)).toBe(BRANCH_README);
-    expect(fake.files.get(`${BRANCH}:churn/index.json`)).toBe(index('churn'));
-    const put = fake.requests.at(-1)?.body as Record<string, unknown>;
+    const head = fake().refs.get(`refs/heads/${BRANCH}`) as string;
+    const root = fake().commits.get(head)?.parents[0] as string;
+    expect(fake().commits.get(root)?.parents).toEqual([]);
+    expect(fake().files.get(`${BRANCH}:README.md`)).toBe(BRANCH_README);
+    expect(fake().files.get(`${BRANCH}:churn/index.json`)).toBe(index('churn'));
+    const put = fake().requests.at(-1)?.body as Record<string, unknown>;
     expect(put).toMatchObject({ branch: BRANCH, message: 'registry: churn index' });
     expect(put).not.toHaveProperty('sha');
     expect(await github.readIndex('churn')).toEqual({ text: index('churn'), token: gitBlobSha(index('churn')) });
@@ -112,12 +104,12 @@ describe('the index on the registry branch', () => {
     const github = storage({ branch: 'models/registry' });
     expect(github.description).toBe('github://Codertocat/Hello-World?branch=models/registry');
     await github.writeIndex('churn', index('churn'), undefined);
-    fake.requests.length = 0;
+    fake().requests.length = 0;
 
     expect(await github.writeIndex('fraud', index('fraud'), undefined)).toBe(true);
 
     expect(operations()).toEqual(['repos/create-or-update-file-contents']);
-    expect(fake.files.get('models/registry:fraud/index.json')).toBe(index('fraud'));
+    expect(fake().files.get('models/registry:fraud/index.json')).toBe(index('fraud'));
     expect(await github.models()).toEqual(['churn', 'fraud']);
   });
 
@@ -136,8 +128,8 @@ describe('the index on the registry branch', () => {
 
     expect(raced).toBe(true);
     expect(operations().filter((id) => id === 'git/create-ref')).toHaveLength(2);
-    expect(fake.files.get(`${BRANCH}:churn/index.json`)).toBe(index('churn'));
-    expect(fake.files.get(`${BRANCH}:fraud/index.json`)).toBe(index('fraud'));
+    expect(fake().files.get(`${BRANCH}:churn/index.json`)).toBe(index('churn'));
+    expect(fake().files.get(`${BRANCH}:fraud/index.json`)).toBe(index('fraud'));
   });
 
   test('compare-and-swap: a stale token or a missing one loses (false), once, without retries', async () => {
@@ -145,7 +137,7 @@ describe('the index on the registry branch', () => {
     await github.writeIndex('churn', index('churn', 1), undefined);
     const first = await github.readIndex('churn');
     expect(await github.writeIndex('churn', index('churn', 2), first.token)).toBe(true);
-    fake.requests.length = 0;
+    fake().requests.length = 0;
 
     expect(await github.writeIndex('churn', index('churn', 3), first.token)).toBe(false); // 409 does not match
     expect(await github.writeIndex('churn', index('churn', 3), undefined)).toBe(false); // 422 "sha" wasn't supplied
@@ -167,7 +159,7 @@ describe('the index on the registry branch', () => {
     await Promise.all(Array.from({ length: 12 }, increment));
 
     expect(JSON.parse((await github.readIndex('counter')).text ?? '{}')).toEqual({ count: 12 });
-    const statuses = fake.requests.filter((request) => request.operationId === 'repos/create-or-update-file-contents').map((request) => request.status);
+    const statuses = fake().requests.filter((request) => request.operationId === 'repos/create-or-update-file-contents').map((request) => request.status);
     expect(statuses.filter((status) => status === 200 || status === 201)).toHaveLength(12);
     expect(new Set(statuses.filter((status) => status !== 200 && status !== 201))).toEqual(new Set([404, 409, 422]));
     expect(operations().filter((id) => id === 'git/create-ref').length).toBeGreaterThanOrEqual(1);
@@ -178,9 +170,9 @@ describe('the index on the registry branch', () => {
     await github.writeIndex('churn', index('churn'), undefined);
     const { token } = await github.readIndex('churn');
 
-    fake.failNext('repos/create-or-update-file-contents', 409);
+    fake().failNext('repos/create-or-update-file-contents', 409);
     expect(await github.writeIndex('churn', index('churn', 2), token)).toBe(false);
-    fake.failNext('repos/create-or-update-file-contents', 502);
+    fake().failNext('repos/create-or-update-file-contents', 502);
     expect(await github.writeIndex('churn', index('churn', 2), token)).toBe(false);
     expect(logger.messages('warning')).toEqual([expect.stringMatching(/^Writing the registry index churn\/index\.json to cd4ml-registry failed \(502: injected 502\); reading it again/)]);
     expect(await github.writeIndex('churn', index('churn', 2), token)).toBe(true);
@@ -190,7 +182,7 @@ describe('the index on the registry branch', () => {
     const github = storage();
     const big = `${JSON.stringify({ format: 'cd4ml-registry-index', name: 'churn', history: 'x'.repeat(1_200_000) })}\n`;
     await github.writeIndex('churn', big, undefined);
-    fake.requests.length = 0;
+    fake().requests.length = 0;
 
     const snapshot = await github.readIndex('churn');
 
@@ -206,13 +198,13 @@ describe('the index on the registry branch', () => {
 
     await github.writeIndex('fraud', index('fraud'), undefined);
     await github.writeIndex('churn', index('churn'), undefined);
-    fake.seedFile(BRANCH, 'notes/todo.md', 'not a model');
+    fake().seedFile(BRANCH, 'notes/todo.md', 'not a model');
 
     expect(await github.models()).toEqual(['churn', 'fraud']);
   });
 
   test('a repository the token cannot see is an input error naming the repository', async () => {
-    fake.hiddenRepositories.add('Codertocat/Hello-World');
+    fake().hiddenRepositories.add('Codertocat/Hello-World');
     const github = storage();
 
     const listing = await rejection(github.models());
@@ -247,18 +239,18 @@ describe('version files as release assets', () => {
 
     const stored = await github.putFiles('churn', 3, files, { card: '# churn v3', gitSha: SHA });
 
-    expect(fake.releases).toHaveLength(1);
-    const release = fake.releases[0];
+    expect(fake().releases).toHaveLength(1);
+    const release = fake().releases[0];
     expect(release).toMatchObject({ tagName: 'model/churn/v3', name: 'churn v3', body: '# churn v3', draft: true, targetCommitish: SHA, makeLatest: 'false' });
     expect(release?.assets.map((asset) => [asset.name, asset.contentType, asset.data])).toEqual([
       ['model__model.onnx', 'application/octet-stream', weights],
       ['model__vocab__labels.txt', 'application/octet-stream', Buffer.from('yes\nno\n')],
     ]);
     expect(stored).toEqual([
-      { path: 'model/model.onnx', sha256: files[0]?.sha256, size: 7, location: `${fake.url}/repos/Codertocat/Hello-World/releases/assets/${release?.assets[0]?.id}` },
-      { path: 'model/vocab/labels.txt', sha256: files[1]?.sha256, size: 7, location: `${fake.url}/repos/Codertocat/Hello-World/releases/assets/${release?.assets[1]?.id}` },
+      { path: 'model/model.onnx', sha256: files[0]?.sha256, size: 7, location: `${fake().url}/repos/Codertocat/Hello-World/releases/assets/${release?.assets[0]?.id}` },
+      { path: 'model/vocab/labels.txt', sha256: files[1]?.sha256, size: 7, location: `${fake().url}/repos/Codertocat/Hello-World/releases/assets/${release?.assets[1]?.id}` },
     ]);
-    const upload = fake.requests.find((request) => request.operationId === 'repos/upload-release-asset');
+    const upload = fake().requests.find((request) => request.operationId === 'repos/upload-release-asset');
     expect(upload?.query).toEqual({ name: 'model__model.onnx' });
   });
 
@@ -273,21 +265,21 @@ describe('version files as release assets', () => {
 
     expect(await readFile(target)).toEqual(bytes);
     expect(await readdir(join(target, '..'))).toEqual(['model.onnx']); // no temporary file left behind
-    expect(fake.storageRequests).toHaveLength(2);
-    expect(fake.storageRequests.every((request) => !request.authorization)).toBe(true);
+    expect(fake().storageRequests).toHaveLength(2);
+    expect(fake().storageRequests.every((request) => !request.authorization)).toBe(true);
   });
 
   test('a re-run of the same version reuses its draft and replaces the same-named assets', async () => {
     const first = storage();
     await first.putFiles('churn', 1, [await localFile('model/model.onnx', 'attempt 1'), await localFile('profile.json', '{}')], { card: '' });
-    const before = fake.releases[0]?.assets.map((asset) => asset.id) ?? [];
+    const before = fake().releases[0]?.assets.map((asset) => asset.id) ?? [];
 
     // A new process: nothing cached, the draft is found by listing (drafts are not found by tag).
     const rerun = storage();
     const stored = await rerun.putFiles('churn', 1, [await localFile('model/model.onnx', 'attempt 2')], { card: '# churn v1', gitSha: SHA });
 
-    expect(fake.releases).toHaveLength(1);
-    const release = fake.releases[0];
+    expect(fake().releases).toHaveLength(1);
+    const release = fake().releases[0];
     // The notes wait for publish(); only the target commit changes on the draft.
     expect(release).toMatchObject({ draft: true, body: null, targetCommitish: SHA });
     expect(release?.assets.map((asset) => [asset.name, asset.data.toString()])).toEqual([
@@ -303,12 +295,12 @@ describe('version files as release assets', () => {
     await storage().putFiles('churn', 1, [await localFile('model/model.onnx', 'w')], { card: '' });
     const other = client();
     for (let i = 0; i < 120; i += 1) await other.rest.repos.createRelease({ ...repo, tag_name: `app-v${i}`, target_commitish: SHA });
-    fake.requests.length = 0;
+    fake().requests.length = 0;
 
     await storage().putFiles('churn', 1, [await localFile('model/model.onnx', 'w2')], { card: '' });
 
-    expect(fake.releases.filter((release) => release.tagName === 'model/churn/v1')).toHaveLength(1);
-    expect(fake.requests.filter((request) => request.operationId === 'repos/list-releases').map((request) => request.query['page'] ?? '1')).toEqual(['1', '2']);
+    expect(fake().releases.filter((release) => release.tagName === 'model/churn/v1')).toHaveLength(1);
+    expect(fake().requests.filter((request) => request.operationId === 'repos/list-releases').map((request) => request.query['page'] ?? '1')).toEqual(['1', '2']);
   });
 
   test('publish makes the draft public, not as the latest release, and is idempotent', async () => {
@@ -318,8 +310,8 @@ describe('version files as release assets', () => {
     await github.publish?.('churn', 2, { card: '# churn v2\n\nthe card', gitSha: SHA });
     await github.publish?.('churn', 2, { card: '# churn v2\n\nthe card', gitSha: SHA });
 
-    expect(fake.releases[0]).toMatchObject({ draft: false, body: '# churn v2\n\nthe card', makeLatest: 'false' });
-    expect(fake.refs.get('refs/tags/model/churn/v2')).toBe(SHA);
+    expect(fake().releases[0]).toMatchObject({ draft: false, body: '# churn v2\n\nthe card', makeLatest: 'false' });
+    expect(fake().refs.get('refs/tags/model/churn/v2')).toBe(SHA);
     expect(operations().filter((id) => id === 'repos/update-release')).toHaveLength(1);
     expect(logger.messages('info').at(-1)).toBe('Published the release model/churn/v2: https://github.com/Codertocat/Hello-World/releases/tag/model/churn/v2');
   });
@@ -333,7 +325,7 @@ describe('version files as release assets', () => {
 
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.message).toMatch(/the release model\/churn\/v1 is already published, but the registry index does not name churn v1 .*nothing was replaced/);
-    expect(fake.releases[0]?.assets[0]?.data.toString()).toBe('w');
+    expect(fake().releases[0]?.assets[0]?.data.toString()).toBe('w');
   });
 
   test("a card over GitHub's 125000-character limit is trimmed in the release notes with a note", async () => {
@@ -343,7 +335,7 @@ describe('version files as release assets', () => {
     await github.putFiles('churn', 1, [await localFile('model-card.md', card)], { card });
     await github.publish?.('churn', 1, { card });
 
-    const body = fake.releases[0]?.body ?? '';
+    const body = fake().releases[0]?.body ?? '';
     expect(body.length).toBeLessThanOrEqual(RELEASE_BODY_LIMIT);
     expect(body.startsWith('# churn v1\n')).toBe(true);
     expect(body).toContain('the release\'s `model-card.md` asset has it in full');
@@ -351,12 +343,12 @@ describe('version files as release assets', () => {
 
   test('a failed upload (502) is retried with a fresh stream', async () => {
     const github = storage();
-    fake.failNext('repos/upload-release-asset', 502);
+    fake().failNext('repos/upload-release-asset', 502);
 
     const [stored] = await github.putFiles('churn', 1, [await localFile('model/model.onnx', 'weights')], { card: '' });
 
     expect(Buffer.from(await github.readFile(defined(stored))).toString()).toBe('weights');
-    expect(fake.releases[0]?.assets).toHaveLength(1);
+    expect(fake().releases[0]?.assets).toHaveLength(1);
     expect(logger.messages('warning')).toEqual([expect.stringMatching(/^Uploading model\/model\.onnx to the release model\/churn\/v1 failed \(502: injected 502\); trying again\.$/)]);
   });
 
@@ -365,7 +357,7 @@ describe('version files as release assets', () => {
 
     await github.putFiles('churn', 1, [await localFile('model/model.onnx', 'w')], { card: '' });
 
-    expect(fake.releases[0]).toMatchObject({ draft: true, targetCommitish: 'main' });
+    expect(fake().releases[0]).toMatchObject({ draft: true, targetCommitish: 'main' });
     expect(logger.messages('warning')).toEqual([expect.stringMatching(/^GitHub does not know trunk-that-was-renamed in Codertocat\/Hello-World/)]);
   });
 
@@ -389,7 +381,7 @@ describe('version files as release assets', () => {
   test('a deleted asset is reported as such', async () => {
     const github = storage();
     const [stored] = await github.putFiles('churn', 1, [await localFile('model/model.onnx', 'w')], { card: '' });
-    fake.releases[0]?.assets.splice(0, 1);
+    fake().releases[0]?.assets.splice(0, 1);
 
     const error = await rejection(github.readFile(defined(stored)));
     expect(error).toBeInstanceOf(ServiceError);
@@ -402,13 +394,13 @@ describe('the fake keeps uploads as bytes and nothing else', () => {
     const github = client();
     const { data: release } = await github.rest.repos.createRelease({ ...repo, tag_name: 'v1', draft: true });
 
-    const refused = await rejection(github.request({ method: 'POST', url: `${fake.url}/repos/Codertocat/Hello-World/releases`, headers: { 'content-type': 'text/plain' }, data: 'tag_name=v2' }));
+    const refused = await rejection(github.request({ method: 'POST', url: `${fake().url}/repos/Codertocat/Hello-World/releases`, headers: { 'content-type': 'text/plain' }, data: 'tag_name=v2' }));
     expect(refused).toMatchObject({ status: 400 });
-    expect(fake.violations).toEqual(['POST /repos/Codertocat/Hello-World/releases: a text/plain body where GitHub expects JSON']);
-    fake.violations.length = 0;
+    expect(fake().violations).toEqual(['POST /repos/Codertocat/Hello-World/releases: a text/plain body where GitHub expects JSON']);
+    fake().violations.length = 0;
 
     await github.request({ method: 'POST', url: release.upload_url.replace('{?name,label}', '?name=metrics.json'), headers: { 'content-type': 'application/json' }, data: Buffer.from('{"not": "parsed"}') });
-    expect(fake.releases[0]?.assets[0]).toMatchObject({ name: 'metrics.json', contentType: 'application/json', data: Buffer.from('{"not": "parsed"}') });
+    expect(fake().releases[0]?.assets[0]).toMatchObject({ name: 'metrics.json', contentType: 'application/json', data: Buffer.from('{"not": "parsed"}') });
     const duplicate = await rejection(github.request({ method: 'POST', url: release.upload_url.replace('{?name,label}', '?name=metrics.json'), headers: { 'content-type': 'application/json' }, data: Buffer.from('{}') }));
     expect(duplicate).toMatchObject({ status: 422, response: { data: { errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] } } });
   });
@@ -441,6 +433,6 @@ describe('asset names', () => {
 });
 
 registryContract('github', async () => {
-  const github = storage({ client: createGitHubClient('bot-token', { apiUrl: fake.url, logger, retries: 0, throttle: false }) });
+  const github = storage({ client: createGitHubClient('bot-token', { apiUrl: fake().url, logger, retries: 0, throttle: false }) });
   return { registry: new IndexedRegistry(github, { logger }), storage: github };
 });

@@ -28,27 +28,13 @@ import type { LocalFile, RegistryStorage } from '../../src/core/registry/types.j
 import { createS3RegistryStorage, type S3RegistryStorageOptions } from '../../src/platform/aws/s3-registry-storage.js';
 import { registryContract, request } from '../contract/registry-contract.js';
 import { type ConditionalS3Proxy, startConditionalS3Proxy } from '../fakes/conditional-s3-proxy.js';
+import { isolateAwsEnv } from '../support/aws-env.js';
 import { rejection } from '../support/readers.js';
 import { type LocalS3, S3RVER_CREDENTIALS, startS3rver } from '../support/s3rver.js';
 
 const BUCKET = 'cd4ml-registry';
 const ROOT_BUCKET = 'cd4ml-root';
 const CONTEXT = { card: '' };
-const ENV_KEYS = [
-  'AWS_ENDPOINT_URL_S3',
-  'AWS_ENDPOINT_URL',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_EC2_METADATA_DISABLED',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'AWS_WEB_IDENTITY_TOKEN_FILE',
-  'AWS_ROLE_ARN',
-] as const;
 
 let s3: LocalS3;
 let proxy: ConditionalS3Proxy;
@@ -443,12 +429,7 @@ describe('failures are one line naming the s3:// URI and what to do', () => {
   });
 
   test('no credentials at all (the client from clients.ts, configured by the environment)', async () => {
-    const saved = new Map<string, string | undefined>(ENV_KEYS.map((key) => [key, process.env[key]]));
-    for (const key of ENV_KEYS) delete process.env[key];
-    process.env.AWS_CONFIG_FILE = join(scratch, 'no-config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(scratch, 'no-credentials');
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    process.env.AWS_ENDPOINT_URL_S3 = proxy.endpoint;
+    const restoreEnv = isolateAwsEnv(scratch, { AWS_ENDPOINT_URL_S3: proxy.endpoint });
     try {
       const storage = createS3RegistryStorage({ bucket: BUCKET, prefix: 'nocreds' });
       const advice = 'no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again';
@@ -459,10 +440,7 @@ describe('failures are one line naming the s3:// URI and what to do', () => {
       expect(write).toBeInstanceOf(EnvironmentError);
       expect(write.message).toBe(`s3://${BUCKET}/nocreds/m/index.json: cannot write the object: ${advice}`);
     } finally {
-      for (const [key, value] of saved) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
+      restoreEnv();
     }
   });
 

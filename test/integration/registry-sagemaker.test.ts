@@ -30,31 +30,12 @@ import { clientToken } from '../../src/platform/aws/sagemaker-registry-mapping.j
 import { createSageMakerRegistry, type SageMakerLocation, type SageMakerRegistry } from '../../src/platform/aws/sagemaker-registry.js';
 import { registryContract } from '../contract/registry-contract.js';
 import { type FakeSageMaker, startFakeSageMaker } from '../fakes/sagemaker-server.js';
+import { isolateAwsEnv, setS3rverCredentials } from '../support/aws-env.js';
 import { rejection } from '../support/readers.js';
 import { type LocalS3, S3RVER_CREDENTIALS, startS3rver } from '../support/s3rver.js';
 
 const BUCKET = 'cd4ml-models';
 const NOW = new Date('2026-11-20T10:00:00Z');
-const ENV_KEYS = [
-  'AWS_ENDPOINT_URL_S3',
-  'AWS_ENDPOINT_URL_SAGEMAKER',
-  'AWS_ENDPOINT_URL',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_EC2_METADATA_DISABLED',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'AWS_WEB_IDENTITY_TOKEN_FILE',
-  'AWS_ROLE_ARN',
-  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
-] as const;
-const savedEnv = new Map<string, string | undefined>(ENV_KEYS.map((key) => [key, process.env[key]]));
 
 let s3: LocalS3;
 let fake: FakeSageMaker;
@@ -62,26 +43,15 @@ let scratch: string;
 let direct: SageMakerClient;
 let objects: S3Client;
 let prefixes = 0;
-
-function setCredentials(): void {
-  process.env.AWS_ACCESS_KEY_ID = S3RVER_CREDENTIALS.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = S3RVER_CREDENTIALS.secretAccessKey;
-}
+let restoreEnv: (() => void) | undefined;
 
 beforeAll(async () => {
   s3 = await startS3rver();
   scratch = await mkdtemp(join(s3.dir, 'scratch-'));
   await s3.seed(BUCKET, {});
   fake = await startFakeSageMaker();
-  for (const key of ENV_KEYS) delete process.env[key];
-  // Nothing from the machine running the tests: no shared files, no instance metadata.
-  process.env.AWS_CONFIG_FILE = join(s3.dir, 'no-config');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = join(s3.dir, 'no-credentials');
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  process.env.AWS_REGION = 'us-east-1';
-  process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
-  process.env.AWS_ENDPOINT_URL_SAGEMAKER = fake.endpoint;
-  setCredentials();
+  restoreEnv = isolateAwsEnv(s3.dir, { AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_SAGEMAKER: fake.endpoint });
+  setS3rverCredentials();
   direct = new SageMakerClient({ endpoint: fake.endpoint, region: 'us-east-1', credentials: S3RVER_CREDENTIALS, maxAttempts: 1 });
   objects = new S3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
 });
@@ -91,10 +61,7 @@ afterAll(async () => {
   objects?.destroy();
   await fake?.stop();
   await s3?.stop();
-  for (const [key, value] of savedEnv) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv?.();
 });
 
 /** A registry as a workflow opens it: clients from the project's factories, endpoints from the environment. */
@@ -440,9 +407,13 @@ describe('interrupted registrations', () => {
 });
 
 describe('messages a user can act on', () => {
+  /** What registering the request (with `overrides`) in the registry at `uri` fails with. */
+  async function registerError(uri: string, overrides: Parameters<typeof request>[0] = {}): Promise<Error> {
+    return rejection(open(uri).register(await request(overrides)));
+  }
+
   test('a group holds one model', async () => {
-    const registry = open(`sagemaker://churn?artifacts=${artifacts()}`);
-    const error = await rejection(registry.register(await request({ name: 'fraud' })));
+    const error = await registerError(`sagemaker://churn?artifacts=${artifacts()}`, { name: 'fraud' });
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
       'sagemaker://churn holds one model, churn (a SageMaker model package group holds the versions of one model), so fraud cannot be registered in it; use sagemaker://fraud, or plain sagemaker:// to keep each model in the group of its name.',
@@ -451,8 +422,7 @@ describe('messages a user can act on', () => {
   });
 
   test('a model name SageMaker cannot use as a group name', async () => {
-    const registry = open(`sagemaker://?artifacts=${artifacts()}`);
-    const error = await rejection(registry.register(await request({ name: 'churn_model.v2' })));
+    const error = await registerError(`sagemaker://?artifacts=${artifacts()}`, { name: 'churn_model.v2' });
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
       'sagemaker://: "churn_model.v2" cannot be a SageMaker model package group name: SageMaker allows letters, digits and hyphens (no "_" or "."), starting with a letter or digit, at most 63 characters. Rename the model (e.g. churn-model-v2).',
@@ -460,8 +430,7 @@ describe('messages a user can act on', () => {
   });
 
   test('registering needs artifacts=', async () => {
-    const registry = open('sagemaker://churn');
-    const error = await rejection(registry.register(await request()));
+    const error = await registerError('sagemaker://churn');
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
       'sagemaker://churn: registering churn needs artifacts=s3://<bucket>/<prefix> in the registry URI, the S3 place for the model files, records, cards and alias audit trail; e.g. sagemaker://churn?artifacts=s3://my-bucket/models.',
@@ -494,9 +463,8 @@ describe('messages a user can act on', () => {
   });
 
   test('SageMaker denies the call', async () => {
-    const registry = open(`sagemaker://churn?artifacts=${artifacts()}`);
     fake.failNext('CreateModelPackage', 'AccessDeniedException', 1, { message: 'not authorized' });
-    const error = await rejection(registry.register(await request()));
+    const error = await registerError(`sagemaker://churn?artifacts=${artifacts()}`);
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.message).toBe(
       'sagemaker://churn: cannot register churn (CreateModelPackage failed with AccessDeniedException: not authorized); check the AWS credentials, and that the IAM policy allows sagemaker:CreateModelPackage on the model package group churn',
@@ -514,7 +482,7 @@ describe('messages a user can act on', () => {
         'sagemaker://churn: cannot list the models (DescribeModelPackageGroup): no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again',
       );
     } finally {
-      setCredentials();
+      setS3rverCredentials();
     }
   });
 
@@ -611,4 +579,4 @@ registryContract('sagemaker://', async () => {
   fake.reset();
   contractRuns += 1;
   return { registry: open(`sagemaker://churn?artifacts=s3://${BUCKET}/contract-${contractRuns}`) };
-});
+}, { indexed: false });

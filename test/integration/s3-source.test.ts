@@ -3,8 +3,7 @@
  * uploaded with the AWS SDK, then found, sized, streamed and read in ranges through resolveSources
  * and createS3Store, with the endpoint taken from AWS_ENDPOINT_URL_S3 as in a workflow.
  */
-import { join } from 'node:path';
-import { CreateBucketCommand, type ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EnvironmentError, ServiceError } from '../../src/core/errors.js';
@@ -15,6 +14,7 @@ import type { CellValue, TableConsumer } from '../../src/core/data/table.js';
 import type { RowView } from '../../src/core/data/csv-tokenizer.js';
 import { awsRegion, configuredEndpoint, s3Client } from '../../src/platform/aws/clients.js';
 import { createS3Store } from '../../src/platform/aws/s3-store.js';
+import { isolateAwsEnv, setS3rverCredentials } from '../support/aws-env.js';
 import { rejection } from '../support/readers.js';
 import { type LocalS3, startS3rver } from '../support/s3rver.js';
 
@@ -35,25 +35,11 @@ class Recorder implements TableConsumer {
 }
 
 const BUCKET = 'cd4ml-data';
-const ENV_KEYS = [
-  'AWS_ENDPOINT_URL_S3',
-  'AWS_ENDPOINT_URL',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_EC2_METADATA_DISABLED',
-  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
-] as const;
-const savedEnv = new Map<string, string | undefined>(ENV_KEYS.map((key) => [key, process.env[key]]));
 
 let dir: string;
 let s3: LocalS3;
 let endpoint: string;
+let restoreEnv: (() => void) | undefined;
 const big = Buffer.alloc(3 * 1024 * 1024 + 777);
 for (let i = 0; i < big.length; i += 1) big[i] = (i * 7 + (i >> 11)) % 256;
 const parquet = parquetWriteBuffer({
@@ -64,32 +50,14 @@ const parquet = parquetWriteBuffer({
   rowGroupSize: 10,
 });
 
-function setCredentials(): void {
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-}
-
 beforeAll(async () => {
   s3 = await startS3rver();
   dir = s3.dir;
   endpoint = s3.endpoint;
 
-  for (const key of ENV_KEYS) delete process.env[key];
-  // Nothing from the machine running the tests: no shared files, no instance metadata.
-  process.env.AWS_CONFIG_FILE = join(dir, 'no-config');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'no-credentials');
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  process.env.AWS_ENDPOINT_URL_S3 = endpoint;
-  setCredentials();
+  restoreEnv = isolateAwsEnv(dir, { AWS_ENDPOINT_URL_S3: endpoint });
+  setS3rverCredentials();
 
-  const uploader = new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
-  await uploader.send(new CreateBucketCommand({ Bucket: BUCKET }));
   const objects: Array<[string, Uint8Array]> = [
     ['train/part-2.csv', Buffer.from('id,label\n3,c\n')],
     ['train/part-1.csv', Buffer.from('id,label\n1,a\n2,b\n')],
@@ -101,18 +69,12 @@ beforeAll(async () => {
   ];
   // Exactly one full page: s3rver cannot make continuation tokens under OpenSSL 3 (pagination is tested below).
   for (let i = 0; i < 1000; i += 1) objects.push([`many/shard-${String(i).padStart(4, '0')}.csv`, Buffer.from(`n\n${i}\n`)]);
-  for (let i = 0; i < objects.length; i += 25) {
-    await Promise.all(objects.slice(i, i + 25).map(([key, body]) => uploader.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }))));
-  }
-  uploader.destroy();
+  await s3.seed(BUCKET, Object.fromEntries(objects));
 });
 
 afterAll(async () => {
   await s3?.stop();
-  for (const [key, value] of savedEnv) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv?.();
 });
 
 async function bytes(source: ByteSource, range?: { start: number; end?: number }): Promise<{ data: Buffer; chunks: number[] }> {
@@ -215,7 +177,7 @@ describe('failures', () => {
         `s3://${BUCKET}/train/: cannot list the objects (InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records.); check the AWS credentials, and that the IAM and bucket policies allow s3:ListBucket`,
       );
     } finally {
-      setCredentials();
+      setS3rverCredentials();
     }
   });
 
@@ -229,7 +191,7 @@ describe('failures', () => {
         `s3://${BUCKET}/train/part-1.csv: cannot read the object: no AWS credentials are configured; configure them for the job (e.g. with aws-actions/configure-aws-credentials) and try again`,
       );
     } finally {
-      setCredentials();
+      setS3rverCredentials();
     }
   });
 

@@ -19,7 +19,7 @@ export interface LocalS3 {
   endpoint: string;
   /** A scratch directory beside the store, removed by stop(). */
   dir: string;
-  /** Creates `bucket` and uploads the objects (key → body). */
+  /** Creates `bucket` and uploads the objects (key → body), 25 at a time. */
   seed(bucket: string, objects: Record<string, string | Uint8Array>): Promise<void>;
   stop(): Promise<void>;
 }
@@ -35,7 +35,10 @@ export async function startS3rver(): Promise<LocalS3> {
     async seed(bucket, objects) {
       const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS, requestChecksumCalculation: 'WHEN_REQUIRED' });
       await client.send(new CreateBucketCommand({ Bucket: bucket }));
-      for (const [key, body] of Object.entries(objects)) await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+      const entries = Object.entries(objects);
+      for (let i = 0; i < entries.length; i += 25) {
+        await Promise.all(entries.slice(i, i + 25).map(([key, body]) => client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }))));
+      }
       client.destroy();
     },
     async stop() {

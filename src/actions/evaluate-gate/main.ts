@@ -61,6 +61,7 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
     ['features', inputs.features?.join(',')],
     ['baseline-model', inputs['baseline-model']],
     ['baseline-metrics', inputs['baseline-metrics']],
+    ['registry', inputs.registry],
     ['policy', inputs.policy],
     ['thresholds', inputs.thresholds?.join(', ')],
     ...(['threshold', 'bootstrap', 'seed'] as const).map((name) => [name, String(inputs[name])] as const),

@@ -167,12 +167,7 @@ export class IndexedRegistry implements ModelRegistry {
     const version = 'version' in selector ? selector.version : index.aliases[selector.alias];
     const entry = version === undefined ? undefined : index.versions.find((candidate) => candidate.version === version);
     if (entry === undefined) throw this.unknown(name, index, selector);
-    const recordFile = entry.files.find((file) => file.path === RECORD_FILE);
-    if (recordFile === undefined) throw new ServiceError(`${this.description}: ${name} v${entry.version} has no ${RECORD_FILE} in its index entry; the index was edited by hand.`);
-    const bytes = await this.checkedRead(recordFile, `${name} v${entry.version}`);
-    const record = JSON.parse(Buffer.from(bytes).toString('utf8')) as ModelRecord;
-    if (record.format !== RECORD_FORMAT) throw new ServiceError(`${this.description}: ${name} v${entry.version}'s ${RECORD_FILE} is not a model record.`);
-    return { ...record, aliases: aliasesOf(index, entry.version) };
+    return this.recordOf(index, entry);
   }
 
   async list(name: string): Promise<VersionSummary[]> {
@@ -226,18 +221,29 @@ export class IndexedRegistry implements ModelRegistry {
     return parseIndex(snapshot.text, this.where(name), name);
   }
 
+  /** A registration made before: its record and card, and its release published if it was not yet. */
   private async existing(name: string, version: number): Promise<RegistrationResult> {
-    const record = await this.resolve(name, { version });
-    const card = Buffer.from(await this.readIndexedFile(name, version, CARD_FILE)).toString('utf8');
+    const index = await this.readExisting(name);
+    const entry = index.versions.find((candidate) => candidate.version === version);
+    if (entry === undefined) throw this.unknown(name, index, { version });
+    const record = await this.recordOf(index, entry);
+    const card = Buffer.from(await this.checkedRead(this.indexedFile(name, entry, CARD_FILE), `${name} v${version}`)).toString('utf8');
     await this.storage.publish?.(name, version, { card, ...(record.lineage.gitSha === undefined ? {} : { gitSha: record.lineage.gitSha }) });
     return { record, card, created: false };
   }
 
-  private async readIndexedFile(name: string, version: number, path: string): Promise<Uint8Array> {
-    const index = await this.readExisting(name);
-    const file = index.versions.find((entry) => entry.version === version)?.files.find((candidate) => candidate.path === path);
-    if (file === undefined) throw new ServiceError(`${this.description}: ${name} v${version} has no ${path}.`);
-    return this.checkedRead(file, `${name} v${version}`);
+  private async recordOf(index: RegistryIndex, entry: IndexedVersion): Promise<ModelRecord> {
+    const owner = `${index.name} v${entry.version}`;
+    const bytes = await this.checkedRead(this.indexedFile(index.name, entry, RECORD_FILE), owner);
+    const record = JSON.parse(Buffer.from(bytes).toString('utf8')) as ModelRecord;
+    if (record.format !== RECORD_FORMAT) throw new ServiceError(`${this.description}: ${owner}'s ${RECORD_FILE} is not a model record.`);
+    return { ...record, aliases: aliasesOf(index, entry.version) };
+  }
+
+  private indexedFile(name: string, entry: IndexedVersion, path: string): StoredFile {
+    const file = entry.files.find((candidate) => candidate.path === path);
+    if (file === undefined) throw new ServiceError(`${this.description}: ${name} v${entry.version} has no ${path} in its index entry; the index was edited by hand.`);
+    return file;
   }
 
   private async checkedRead(file: StoredFile, owner: string): Promise<Uint8Array> {
