@@ -26,6 +26,28 @@
  *   versioned packages have no ModelPackageName, as SageMaker's;
  * - UpdateModelPackage: ModelApprovalStatus, ApprovalDescription, CustomerMetadataProperties (merged),
  *   CustomerMetadataPropertiesToRemove, InferenceSpecification, SourceUri.
+ *
+ * Training jobs (shapes from the API reference of CreateTrainingJob and DescribeTrainingJob):
+ * - CreateTrainingJob checks the request the way SageMaker does (required members, the name, role ARN,
+ *   S3 URI and channel name patterns, the HyperParameters, MetricDefinitions and Tags limits, and the
+ *   managed spot rules: MaxWaitTimeInSeconds present and ≥ MaxRuntimeInSeconds with spot, refused
+ *   without); a name in use answers ResourceInUse. The job starts InProgress / Starting.
+ * - DescribeTrainingJob advances the job's script by one step per call, then answers the job as
+ *   SageMaker does: TrainingJobStatus, SecondaryStatus, SecondaryStatusTransitions (a new entry when the
+ *   secondary status changes, the previous one closed with an EndTime), FailureReason, and on
+ *   Completed FinalMetricDataList, TrainingTimeInSeconds, BillableTimeInSeconds and
+ *   ModelArtifacts.S3ModelArtifacts = `<S3OutputPath>/<job>/output/model.tar.gz`. Before it answers
+ *   Completed it awaits `onTrainingCompleted(job)`, where a test writes the artifact into its S3 server.
+ *   A job that does not exist answers ValidationException "Requested resource not found." (as
+ *   SageMaker does, rather than the ResourceNotFound its reference lists).
+ * - The script: `trainingScript(jobName or '*', steps or scenario, overrides)`; the scenarios are
+ *   'complete', 'fail', 'spot-interrupted' (Interrupted, Restarting, then completion with billable
+ *   time below training time) and 'stop-by-user' (Stopping, Stopped as if stopped from the console);
+ *   a job with no script completes. When the steps run out, the job stays where it is.
+ * - StopTrainingJob: an InProgress job goes Stopping, then Stopped at the next describe; a Stopping
+ *   job is left alone; an ended one answers a ValidationException.
+ * - ListTrainingJobs: NameContains, StatusEquals, SortBy Name|CreationTime|Status, SortOrder,
+ *   MaxResults, NextToken.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -77,6 +99,60 @@ export interface FakeModelPackage {
   input: Json;
 }
 
+export type TrainingJobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
+
+/** One step of a training job's script: what the job looks like after the next DescribeTrainingJob. */
+export interface TrainingStep {
+  /** TrainingJobStatus; InProgress unless given. */
+  status?: TrainingJobStatus;
+  /** SecondaryStatus: a new transition when it differs from the current one, else the current one's message changes. */
+  secondary: string;
+  /** The transition's StatusMessage. */
+  message?: string;
+  /** With status Failed. */
+  failureReason?: string;
+  /** FinalMetricDataList, with status Completed (or Stopped). */
+  metrics?: Record<string, number>;
+  trainingSeconds?: number;
+  billableSeconds?: number;
+}
+
+export type TrainingScenario = 'complete' | 'fail' | 'spot-interrupted' | 'stop-by-user';
+
+/** Changes to the final step of a scenario (its metrics, failure reason, times). */
+export type TrainingOverrides = Pick<TrainingStep, 'metrics' | 'failureReason' | 'trainingSeconds' | 'billableSeconds'>;
+
+export interface FakeTrainingTransition {
+  Status: string;
+  StartTime: Date;
+  EndTime?: Date;
+  StatusMessage?: string;
+}
+
+export interface FakeTrainingJob {
+  name: string;
+  arn: string;
+  /** The CreateTrainingJob body. */
+  request: Json;
+  creationTime: Date;
+  lastModifiedTime: Date;
+  status: TrainingJobStatus;
+  secondary: string;
+  transitions: FakeTrainingTransition[];
+  /** The steps still to come. */
+  steps: TrainingStep[];
+  failureReason?: string;
+  metrics?: Record<string, number>;
+  trainingSeconds?: number;
+  billableSeconds?: number;
+  trainingStartTime?: Date;
+  trainingEndTime?: Date;
+  /** ModelArtifacts.S3ModelArtifacts, once Completed. */
+  modelArtifacts?: string;
+  /** DescribeTrainingJob calls answered. */
+  describes: number;
+}
+
 export type Handler = (body: Json, fake: FakeSageMaker) => Json | Promise<Json>;
 
 interface PendingFault {
@@ -105,6 +181,12 @@ export class FakeSageMaker {
   /** ClientToken → ARN of what it created. */
   readonly clientTokens = new Map<string, string>();
   readonly handlers = new Map<string, Handler>();
+  /** Training jobs by name. */
+  readonly trainingJobs = new Map<string, FakeTrainingJob>();
+  /** Scripts by job name, or `*` for any job without its own. */
+  readonly trainingScripts = new Map<string, { steps: TrainingStep[] | TrainingScenario; overrides: TrainingOverrides }>();
+  /** Awaited before a job is first answered as Completed: a test writes the model artifact here. */
+  onTrainingCompleted: ((job: FakeTrainingJob) => void | Promise<void>) | undefined;
   readonly region: string;
   readonly account = '123456789012';
   private readonly faults = new Map<string, PendingFault[]>();
@@ -121,6 +203,15 @@ export class FakeSageMaker {
     this.handle('DescribeModelPackage', (body) => this.describePackage(body));
     this.handle('ListModelPackages', (body) => this.listPackages(body));
     this.handle('UpdateModelPackage', (body) => this.updatePackage(body));
+    this.handle('CreateTrainingJob', (body) => this.createTrainingJob(body));
+    this.handle('DescribeTrainingJob', (body) => this.describeTrainingJob(body));
+    this.handle('StopTrainingJob', (body) => this.stopTrainingJob(body));
+    this.handle('ListTrainingJobs', (body) => this.listTrainingJobs(body));
+  }
+
+  /** The script of the training job `jobName` (or, with `*`, of every job without its own). */
+  trainingScript(jobName: string, steps: TrainingStep[] | TrainingScenario, overrides: TrainingOverrides = {}): void {
+    this.trainingScripts.set(jobName, { steps, overrides });
   }
 
   /** Adds (or replaces) the handler of an operation. */
@@ -145,9 +236,11 @@ export class FakeSageMaker {
     return this.requests.filter((request) => request.operation === operation).map((request) => request.body);
   }
 
-  /** Forgets every group, package, token, fault and request. */
+  /** Forgets every group, package, token, training job, script, fault and request (not `onTrainingCompleted`). */
   reset(): void {
     this.requests.length = 0;
+    this.trainingJobs.clear();
+    this.trainingScripts.clear();
     this.groups.clear();
     this.packages.clear();
     this.clientTokens.clear();
@@ -442,6 +535,216 @@ export class FakeSageMaker {
     found.lastModifiedTime = this.now();
     return { ModelPackageArn: found.arn };
   }
+
+  // ---- training jobs
+
+  private createTrainingJob(body: Json): Json {
+    const name = requiredString(body, 'TrainingJobName');
+    checkLength(name, 'trainingJobName', 1, 63);
+    checkPattern(name, 'trainingJobName', GROUP_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
+    const algorithm = requiredObject(body, 'AlgorithmSpecification', 'algorithmSpecification');
+    checkEnum(requiredString(algorithm, 'TrainingInputMode', 'algorithmSpecification.trainingInputMode'), 'algorithmSpecification.trainingInputMode', ['Pipe', 'File', 'FastFile']);
+    if (optionalString(algorithm, 'TrainingImage') === undefined && optionalString(algorithm, 'AlgorithmName') === undefined) {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', 'Either AlgorithmName or TrainingImage must be specified in AlgorithmSpecification.');
+    }
+    const definitions = optionalList(algorithm, 'MetricDefinitions', 'algorithmSpecification.metricDefinitions', 0, 40);
+    for (const [index, definition] of definitions.entries()) {
+      const at = `algorithmSpecification.metricDefinitions.${index + 1}.member`;
+      checkLength(requiredString(definition, 'Name', `${at}.name`), `${at}.name`, 1, 255);
+      checkLength(requiredString(definition, 'Regex', `${at}.regex`), `${at}.regex`, 1, 500);
+    }
+    const role = requiredString(body, 'RoleArn');
+    checkLength(role, 'roleArn', 20, 2048);
+    checkPattern(role, 'roleArn', ROLE_ARN, '^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$');
+
+    const channels = optionalList(body, 'InputDataConfig', 'inputDataConfig', 1, 20);
+    const channelNames = new Set<string>();
+    for (const [index, channel] of channels.entries()) {
+      const at = `inputDataConfig.${index + 1}.member`;
+      const channelName = requiredString(channel, 'ChannelName', `${at}.channelName`);
+      checkLength(channelName, `${at}.channelName`, 1, 64);
+      checkPattern(channelName, `${at}.channelName`, CHANNEL_NAME, '[A-Za-z0-9\\.\\-_]+');
+      if (channelNames.has(channelName)) throw new SageMakerFault('ValidationException', `Channel names must be unique. Channel name ${channelName} is duplicated.`);
+      channelNames.add(channelName);
+      const source = requiredObject(channel, 'DataSource', `${at}.dataSource`);
+      const s3 = source.S3DataSource === undefined ? undefined : requiredObject(source, 'S3DataSource', `${at}.dataSource.s3DataSource`);
+      if (s3 !== undefined) {
+        checkEnum(requiredString(s3, 'S3DataType', `${at}.dataSource.s3DataSource.s3DataType`), `${at}.dataSource.s3DataSource.s3DataType`, ['ManifestFile', 'S3Prefix', 'AugmentedManifestFile', 'Converse']);
+        checkS3Uri(requiredString(s3, 'S3Uri', `${at}.dataSource.s3DataSource.s3Uri`), `${at}.dataSource.s3DataSource.s3Uri`);
+      }
+    }
+    const output = requiredObject(body, 'OutputDataConfig', 'outputDataConfig');
+    const outputPath = requiredString(output, 'S3OutputPath', 'outputDataConfig.s3OutputPath');
+    checkS3Uri(outputPath, 'outputDataConfig.s3OutputPath');
+    const resources = requiredObject(body, 'ResourceConfig', 'resourceConfig');
+    requiredNumber(resources, 'VolumeSizeInGB', 'resourceConfig.volumeSizeInGB', 0);
+    if (resources.InstanceGroups === undefined) {
+      requiredString(resources, 'InstanceType', 'resourceConfig.instanceType');
+      requiredNumber(resources, 'InstanceCount', 'resourceConfig.instanceCount', 0);
+    }
+    const stopping = requiredObject(body, 'StoppingCondition', 'stoppingCondition');
+    const maxRuntime = optionalNumber(stopping, 'MaxRuntimeInSeconds', 'stoppingCondition.maxRuntimeInSeconds', 1);
+    const maxWait = optionalNumber(stopping, 'MaxWaitTimeInSeconds', 'stoppingCondition.maxWaitTimeInSeconds', 1);
+    const spot = body.EnableManagedSpotTraining === true;
+    if (spot && (maxWait === undefined || maxWait < (maxRuntime ?? 86_400))) {
+      throw new SageMakerFault('ValidationException', 'Invalid MaxWaitTimeInSeconds. It must be present and be greater than or equal to MaxRuntimeInSeconds');
+    }
+    if (!spot && maxWait !== undefined) {
+      throw new SageMakerFault('ValidationException', 'Invalid MaxWaitTimeInSeconds. It is only supported when EnableManagedSpotTraining is set to true');
+    }
+    checkHyperParameters(body.HyperParameters);
+    if (body.CheckpointConfig !== undefined) {
+      const checkpoint = requiredObject(body, 'CheckpointConfig', 'checkpointConfig');
+      checkS3Uri(requiredString(checkpoint, 'S3Uri', 'checkpointConfig.s3Uri'), 'checkpointConfig.s3Uri');
+    }
+    const tags = optionalList(body, 'Tags', 'tags', 0, 50);
+    for (const [index, tag] of tags.entries()) {
+      checkLength(requiredString(tag, 'Key', `tags.${index + 1}.member.key`), `tags.${index + 1}.member.key`, 1, 128);
+      checkLength(requiredString(tag, 'Value', `tags.${index + 1}.member.value`), `tags.${index + 1}.member.value`, 0, 256);
+    }
+
+    const arn = `arn:aws:sagemaker:${this.region}:${this.account}:training-job/${name.toLowerCase()}`;
+    if (this.trainingJobs.has(name)) {
+      throw new SageMakerFault('ResourceInUse', `Training job names must be unique within an AWS account and region, and a training job with this name already exists (${arn})`);
+    }
+    const time = this.now();
+    const script = this.trainingScripts.get(name) ?? this.trainingScripts.get('*') ?? { steps: 'complete' as const, overrides: {} };
+    this.trainingJobs.set(name, {
+      name,
+      arn,
+      request: body,
+      creationTime: time,
+      lastModifiedTime: time,
+      status: 'InProgress',
+      secondary: 'Starting',
+      transitions: [{ Status: 'Starting', StartTime: time, StatusMessage: 'Launching requested ML instances' }],
+      steps: scriptSteps(script.steps, script.overrides, definitions.map((definition) => String(definition.Name))),
+      describes: 0,
+    });
+    return { TrainingJobArn: arn };
+  }
+
+  private findTrainingJob(body: Json): FakeTrainingJob {
+    const name = requiredString(body, 'TrainingJobName');
+    const job = this.trainingJobs.get(name);
+    if (job === undefined) throw new SageMakerFault('ValidationException', 'Requested resource not found.');
+    return job;
+  }
+
+  private async describeTrainingJob(body: Json): Promise<Json> {
+    const job = this.findTrainingJob(body);
+    job.describes += 1;
+    const step = job.steps.shift();
+    if (step !== undefined) await this.advance(job, step);
+    const request = job.request;
+    return {
+      TrainingJobName: job.name,
+      TrainingJobArn: job.arn,
+      ...(job.modelArtifacts === undefined ? {} : { ModelArtifacts: { S3ModelArtifacts: job.modelArtifacts } }),
+      TrainingJobStatus: job.status,
+      SecondaryStatus: job.secondary,
+      ...(job.failureReason === undefined ? {} : { FailureReason: job.failureReason }),
+      ...(request.HyperParameters === undefined ? {} : { HyperParameters: request.HyperParameters }),
+      AlgorithmSpecification: request.AlgorithmSpecification,
+      RoleArn: request.RoleArn,
+      ...(request.InputDataConfig === undefined ? {} : { InputDataConfig: request.InputDataConfig }),
+      OutputDataConfig: request.OutputDataConfig,
+      ResourceConfig: request.ResourceConfig,
+      StoppingCondition: request.StoppingCondition,
+      CreationTime: job.creationTime,
+      ...(job.trainingStartTime === undefined ? {} : { TrainingStartTime: job.trainingStartTime }),
+      ...(job.trainingEndTime === undefined ? {} : { TrainingEndTime: job.trainingEndTime }),
+      LastModifiedTime: job.lastModifiedTime,
+      SecondaryStatusTransitions: job.transitions.map((transition) => ({ ...transition })),
+      ...(job.metrics === undefined
+        ? {}
+        : { FinalMetricDataList: Object.entries(job.metrics).map(([MetricName, Value]) => ({ MetricName, Value, Timestamp: job.trainingEndTime ?? job.lastModifiedTime })) }),
+      EnableNetworkIsolation: false,
+      EnableInterContainerTrafficEncryption: false,
+      EnableManagedSpotTraining: request.EnableManagedSpotTraining === true,
+      ...(request.CheckpointConfig === undefined ? {} : { CheckpointConfig: request.CheckpointConfig }),
+      ...(job.trainingSeconds === undefined ? {} : { TrainingTimeInSeconds: job.trainingSeconds }),
+      ...(job.billableSeconds === undefined ? {} : { BillableTimeInSeconds: job.billableSeconds }),
+    };
+  }
+
+  /** Applies one step of the script. */
+  private async advance(job: FakeTrainingJob, step: TrainingStep): Promise<void> {
+    const time = this.now();
+    const current = job.transitions[job.transitions.length - 1];
+    if (current !== undefined && current.Status === step.secondary) {
+      if (step.message !== undefined) current.StatusMessage = step.message;
+    } else {
+      if (current !== undefined) current.EndTime = time;
+      job.transitions.push({ Status: step.secondary, StartTime: time, ...(step.message === undefined ? {} : { StatusMessage: step.message }) });
+    }
+    job.secondary = step.secondary;
+    job.lastModifiedTime = time;
+    if ((step.secondary === 'Downloading' || step.secondary === 'Training') && job.trainingStartTime === undefined) job.trainingStartTime = time;
+    const status = step.status ?? 'InProgress';
+    if (step.failureReason !== undefined) job.failureReason = step.failureReason;
+    if (step.metrics !== undefined) job.metrics = { ...step.metrics };
+    if (status === 'Completed' || status === 'Failed' || status === 'Stopped') {
+      const last = job.transitions[job.transitions.length - 1];
+      if (last !== undefined) last.EndTime = time;
+      job.trainingEndTime = time;
+      const started = job.trainingStartTime ?? job.creationTime;
+      job.trainingSeconds = step.trainingSeconds ?? Math.max(1, Math.round((time.getTime() - started.getTime()) / 1000));
+      job.billableSeconds = step.billableSeconds ?? job.trainingSeconds;
+    }
+    if (status === 'Completed') {
+      const base = String((job.request.OutputDataConfig as Json).S3OutputPath).replace(/\/+$/, '');
+      job.modelArtifacts = `${base}/${job.name}/output/model.tar.gz`;
+      await this.onTrainingCompleted?.(job);
+    }
+    job.status = status;
+  }
+
+  private stopTrainingJob(body: Json): Json {
+    const job = this.findTrainingJob(body);
+    if (job.status === 'Stopping') return {};
+    if (job.status !== 'InProgress') {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', `The request was rejected because the training job is in status ${job.status}.`);
+    }
+    const time = this.now();
+    const current = job.transitions[job.transitions.length - 1];
+    if (current !== undefined) current.EndTime = time;
+    job.transitions.push({ Status: 'Stopping', StartTime: time, StatusMessage: 'Stopping the training job' });
+    job.status = 'Stopping';
+    job.secondary = 'Stopping';
+    job.lastModifiedTime = time;
+    job.steps = [{ status: 'Stopped', secondary: 'Stopped', message: 'Training job stopped' }];
+    return {};
+  }
+
+  private listTrainingJobs(body: Json): Json {
+    const contains = optionalString(body, 'NameContains');
+    const status = optionalString(body, 'StatusEquals');
+    if (status !== undefined) checkEnum(status, 'statusEquals', ['InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped', 'Deleting']);
+    const by = optionalString(body, 'SortBy') ?? 'CreationTime';
+    checkEnum(by, 'sortBy', ['Name', 'CreationTime', 'Status']);
+    const order = optionalString(body, 'SortOrder') ?? 'Ascending';
+    checkEnum(order, 'sortOrder', ['Ascending', 'Descending']);
+    const key = (job: FakeTrainingJob): string | number => (by === 'Name' ? job.name : by === 'Status' ? job.status : job.creationTime.getTime());
+    let jobs = [...this.trainingJobs.values()].filter((job) => (contains === undefined || job.name.includes(contains)) && (status === undefined || job.status === status));
+    jobs = jobs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    if (order === 'Descending') jobs.reverse();
+    const page = paginate(jobs, body, 'ListTrainingJobs');
+    return {
+      TrainingJobSummaries: page.items.map((job) => ({
+        TrainingJobName: job.name,
+        TrainingJobArn: job.arn,
+        CreationTime: job.creationTime,
+        ...(job.trainingEndTime === undefined ? {} : { TrainingEndTime: job.trainingEndTime }),
+        LastModifiedTime: job.lastModifiedTime,
+        TrainingJobStatus: job.status,
+        SecondaryStatus: job.secondary,
+      })),
+      ...(page.next === undefined ? {} : { NextToken: page.next }),
+    };
+  }
 }
 
 /** Starts a fake on a random loopback port. */
@@ -458,9 +761,9 @@ function constraint(field: string, value: unknown, rule: string): SageMakerFault
   return new SageMakerFault('ValidationException', `1 validation error detected: Value '${shown}' at '${field}' failed to satisfy constraint: ${rule}`);
 }
 
-function requiredString(body: Json, key: string): string {
+function requiredString(body: Json, key: string, field = lowerFirst(key)): string {
   const value = body[key];
-  if (typeof value !== 'string') throw constraint(lowerFirst(key), value ?? null, 'Member must not be null');
+  if (typeof value !== 'string') throw constraint(field, value ?? null, 'Member must not be null');
   return value;
 }
 
@@ -547,4 +850,107 @@ function paginate<T>(items: T[], body: Json, operation: string): { items: T[]; n
   const end = start + max;
   const next = end < items.length ? Buffer.from(JSON.stringify({ offset: end, query: fingerprint })).toString('base64url') : undefined;
   return { items: items.slice(start, end), ...(next === undefined ? {} : { next }) };
+}
+
+// ---- training jobs: scripts and checks
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
+const S3_URI = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
+const CHANNEL_NAME = /^[A-Za-z0-9.\-_]+$/;
+
+/** The steps of a scenario (the overrides change its final step), or the steps given. */
+function scriptSteps(script: TrainingStep[] | TrainingScenario, overrides: TrainingOverrides, metricNames: string[]): TrainingStep[] {
+  if (Array.isArray(script)) return script.map((step) => ({ ...step }));
+  const metrics = Object.fromEntries(metricNames.map((name, index) => [name, Math.round((0.9 - index * 0.1) * 1000) / 1000]));
+  const start: TrainingStep[] = [
+    { secondary: 'Starting', message: 'Preparing the instances for training' },
+    { secondary: 'Downloading', message: 'Downloading input data' },
+    { secondary: 'Training', message: 'Downloading the training image' },
+    { secondary: 'Training', message: 'Training image download completed. Training in progress.' },
+  ];
+  const finish = (trainingSeconds: number, billableSeconds: number): TrainingStep[] => [
+    { secondary: 'Uploading', message: 'Uploading generated training model' },
+    { status: 'Completed', secondary: 'Completed', message: 'Training job completed', metrics, trainingSeconds, billableSeconds, ...overrides },
+  ];
+  switch (script) {
+    case 'complete':
+      return [...start, ...finish(120, 120)];
+    case 'fail':
+      return [
+        ...start,
+        {
+          status: 'Failed',
+          secondary: 'Failed',
+          message: 'Training job failed',
+          failureReason: 'AlgorithmError: ExecuteUserScriptError:\nExitCode 1\nErrorMessage "ValueError: could not convert string to float"',
+          ...overrides,
+        },
+      ];
+    case 'spot-interrupted':
+      return [
+        ...start,
+        { secondary: 'Interrupted', message: 'Training job interrupted because the spot instances were reclaimed' },
+        { secondary: 'Restarting', message: 'Restarting the training job from the latest checkpoint' },
+        { secondary: 'Starting', message: 'Preparing the instances for training' },
+        { secondary: 'Downloading', message: 'Downloading input data' },
+        { secondary: 'Training', message: 'Training image download completed. Training in progress.' },
+        ...finish(150, 60),
+      ];
+    case 'stop-by-user':
+      return [
+        ...start,
+        { status: 'Stopping', secondary: 'Stopping', message: 'Stopping the training job' },
+        { status: 'Stopped', secondary: 'Stopped', message: 'Training job stopped', ...overrides },
+      ];
+  }
+}
+
+function requiredObject(body: Json, key: string, field: string): Json {
+  const value = body[key];
+  if (value === undefined || value === null) throw constraint(field, null, 'Member must not be null');
+  if (typeof value !== 'object' || Array.isArray(value)) throw new SageMakerFault('SerializationException', `${key} must be a structure`);
+  return value as Json;
+}
+
+function optionalList(body: Json, key: string, field: string, min: number, max: number): Json[] {
+  const value = body[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) {
+    throw new SageMakerFault('SerializationException', `${key} must be a list of structures`);
+  }
+  if (value.length < min) throw constraint(field, value, `Member must have length greater than or equal to ${min}`);
+  if (value.length > max) throw constraint(field, value, `Member must have length less than or equal to ${max}`);
+  return value as Json[];
+}
+
+function requiredNumber(body: Json, key: string, field: string, min: number): number {
+  const value = optionalNumber(body, key, field, min);
+  if (value === undefined) throw constraint(field, null, 'Member must not be null');
+  return value;
+}
+
+function optionalNumber(body: Json, key: string, field: string, min: number): number | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new SageMakerFault('SerializationException', `${key} must be an integer`);
+  if (value < min) throw constraint(field, value, `Member must have value greater than or equal to ${min}`);
+  return value;
+}
+
+function checkS3Uri(value: string, field: string): void {
+  checkLength(value, field, 0, 1024);
+  checkPattern(value, field, S3_URI, '^(https|s3)://([^/]+)/?(.*)$');
+}
+
+/** HyperParameters: a map of at most 100 strings, keys ≤ 256 and values ≤ 2500 characters. */
+function checkHyperParameters(value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new SageMakerFault('SerializationException', 'HyperParameters must be a map');
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > 100) throw constraint('hyperParameters', value, 'Member must have length less than or equal to 100');
+  for (const [key, text] of entries) {
+    if (typeof text !== 'string') throw new SageMakerFault('SerializationException', `hyperParameters.${key} must be a string`);
+    if (key.length > 256) throw constraint('hyperParameters', value, 'Map keys must satisfy constraint: [Member must have length less than or equal to 256]');
+    if (text.length > 2500) throw constraint('hyperParameters', value, 'Map value must satisfy constraint: [Member must have length less than or equal to 2500]');
+  }
 }

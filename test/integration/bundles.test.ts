@@ -48,7 +48,6 @@ describe.each(nodeRuntimes())('under $name', (node) => {
   });
 
   test.each([
-    ['train-on-gpu-runner', { run: 'python train.py' }, 'Training (train-on-gpu-runner)'],
     ['deploy-canary', { model: 'registry:churn@staging' }, 'Deployment (deploy-canary)'],
   ])('%s fails as not implemented yet and writes no output', async (action, inputs, what) => {
     const run = await runBundle(action, { node, inputs, apiUrl: fake().url });

@@ -1,4 +1,4 @@
-import { boolean, integer, jsonObject, list, oneOf, outputPath, text } from '../../core/inputs/parsers.js';
+import { boolean, integer, jsonObject, list, number, oneOf, outputPath, text } from '../../core/inputs/parsers.js';
 import { defineInputs } from '../../core/inputs/spec.js';
 
 export const BACKENDS = ['runner', 'sagemaker'] as const;
@@ -23,13 +23,17 @@ export const inputs = defineInputs({
   params: { description: 'Hyperparameters as a JSON object, passed to the command as CD4ML_PARAMS.', default: '{}', parser: jsonObject() },
   seed: { description: 'Random seed, passed as CD4ML_SEED and recorded for reproducibility.', default: '42', parser: integer({ min: 0, max: 4294967295 }) },
   data: { description: 'Training data paths to fingerprint (sha256) in the training record, one per line.', parser: list(text('a path'), 'paths', 'newlines') },
-  'model-path': { description: 'Where the trained model is written (CD4ML_OUTPUT_DIR).', default: 'model', parser: outputPath() },
+  'model-path': { description: 'Directory the trained model is written into (CD4ML_OUTPUT_DIR); training-record.json is written next to it.', default: 'model', parser: outputPath() },
   'metrics-file': { description: 'JSON file the command writes its final metrics to (CD4ML_METRICS_FILE).', default: 'metrics.json', parser: outputPath() },
   'metric-regex': {
     description: 'Metric lines to read from the log, one `name: regex` per line, each regex with one capture group (e.g. `loss: loss=([0-9.]+)`).',
     parser: list(text('a `name: regex` line'), '`name: regex` lines', 'newlines'),
   },
-  'timeout-minutes': { description: 'Stop the whole training process tree after this many minutes.', default: '360', parser: integer({ min: 1, max: 43200 }) },
+  'timeout-minutes': {
+    description: 'Stop the whole training process tree (TERM, then KILL after 10 s) after this many minutes; fractions are allowed. SageMaker: the job\'s MaxRuntimeInSeconds.',
+    default: '360',
+    parser: number({ min: 0.01, max: 43200 }),
+  },
   'cache-paths': { description: 'Paths to restore before and save after training (datasets, pip caches), one per line.', parser: list(text('a path'), 'paths', 'newlines') },
   'cache-key': { description: 'Cache key for `cache-paths`.', parser: text('a cache key') },
   'artifact-name': { description: 'Upload `model-path` as a workflow artifact with this name.', parser: text('an artifact name') },

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
+import { TRAINING_RECORD_FORMAT } from '../train/types.js';
 
-export const TRAINING_RECORD_FORMAT = 'cd4ml-training-record';
 
 export interface TrainingInput {
   params: Record<string, unknown>;

@@ -58,3 +58,28 @@ export function textHistogram(values: readonly number[]): string {
     })
     .join('');
 }
+
+/** At most this many points per line chart: Mermaid draws them evenly spaced along the x axis. */
+const MAX_LINE_POINTS = 60;
+
+/**
+ * One metric's curve as a Mermaid xychart-beta line over its steps (1 … last), thinned to at most
+ * 60 evenly spaced points, the last one always kept; the y axis spans the values with a margin.
+ */
+export function mermaidLineChart(chart: { title: string; xLabel: string; yLabel: string; values: readonly number[] }): string {
+  const values = chart.values;
+  const picked = values.length <= MAX_LINE_POINTS ? values : Array.from({ length: MAX_LINE_POINTS }, (_, i) => values[Math.round((i * (values.length - 1)) / (MAX_LINE_POINTS - 1))] as number);
+  const finite = picked.filter(Number.isFinite);
+  const low = Math.min(...finite);
+  const high = Math.max(...finite);
+  const margin = (high - low) * 0.05 || Math.abs(high) * 0.05 || 1;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title ${quoted(chart.title)}`,
+    `  x-axis ${quoted(chart.xLabel)} 1 --> ${Math.max(1, values.length)}`,
+    `  y-axis ${quoted(chart.yLabel)} ${Number((low - margin).toPrecision(3))} --> ${Number((high + margin).toPrecision(3))}`,
+    `  line ${numbers(picked)}`,
+    '```',
+  ].join('\n');
+}
