@@ -1302,19 +1302,6 @@ function isAlreadyExists(error) {
         return true;
     return code === 'ValidationException' && /already exists/i.test((0,aws_errors/* shapeOf */.F5)(error).message ?? '');
 }
-const DENIED = new Set([
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'ExpiredTokenException',
-    'ExpiredToken',
-    'MissingAuthenticationTokenException',
-    'NotAuthorized',
-]);
-const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 /** An SDK or network failure of a SageMaker call as one line the user can act on. */
 function sagemakerError(error, context) {
     if ((0,errors/* isCd4mlError */.Do)(error))
@@ -1327,10 +1314,10 @@ function sagemakerError(error, context) {
 }
 function hint(code, status, context) {
     const on = context.group === undefined ? '' : ` on the model package group ${context.group}`;
-    if (DENIED.has(code) || status === 403) {
+    if (aws_errors/* DENIED_CODES */.DA.has(code) || status === 403) {
         return `check the AWS credentials, and that the IAM policy allows sagemaker:${context.operation}${on}`;
     }
-    if (THROTTLED.has(code))
+    if (aws_errors/* THROTTLED_CODES */.QO.has(code))
         return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
     if (code === 'ResourceLimitExceeded')
         return 'a SageMaker quota was reached; delete unused model packages or ask AWS to raise the quota';
@@ -3688,7 +3675,9 @@ async function retryWhileUndefined(what, options, operation) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   Co: () => (/* binding */ NETWORK_CODES),
+/* harmony export */   DA: () => (/* binding */ DENIED_CODES),
 /* harmony export */   F5: () => (/* binding */ shapeOf),
+/* harmony export */   QO: () => (/* binding */ THROTTLED_CODES),
 /* harmony export */   f9: () => (/* binding */ lacksCredentials),
 /* harmony export */   m2: () => (/* binding */ errorDetail),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
@@ -3727,6 +3716,21 @@ function errorDetail(error, code) {
 }
 /** Codes of a failure to reach the endpoint at all. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+/** AWS error codes of a call the credentials may not make. */
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'MissingAuthenticationTokenException',
+    'NotAuthorized',
+]);
+/** AWS error codes of a throttled call. */
+const THROTTLED_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 
 /***/ }),

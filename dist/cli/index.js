@@ -90544,6 +90544,21 @@ function errorDetail(error, code) {
 }
 /** Codes of a failure to reach the endpoint at all. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+/** AWS error codes of a call the credentials may not make. */
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'MissingAuthenticationTokenException',
+    'NotAuthorized',
+]);
+/** AWS error codes of a throttled call. */
+const THROTTLED_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 ;// CONCATENATED MODULE: ./src/platform/aws/clients.ts
 /**
@@ -91130,19 +91145,6 @@ function isAlreadyExists(error) {
         return true;
     return code === 'ValidationException' && /already exists/i.test(shapeOf(error).message ?? '');
 }
-const sagemaker_client_DENIED = new Set([
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'ExpiredTokenException',
-    'ExpiredToken',
-    'MissingAuthenticationTokenException',
-    'NotAuthorized',
-]);
-const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 /** An SDK or network failure of a SageMaker call as one line the user can act on. */
 function sagemakerError(error, context) {
     if (isCd4mlError(error))
@@ -91155,10 +91157,10 @@ function sagemakerError(error, context) {
 }
 function hint(code, status, context) {
     const on = context.group === undefined ? '' : ` on the model package group ${context.group}`;
-    if (sagemaker_client_DENIED.has(code) || status === 403) {
+    if (DENIED_CODES.has(code) || status === 403) {
         return `check the AWS credentials, and that the IAM policy allows sagemaker:${context.operation}${on}`;
     }
-    if (THROTTLED.has(code))
+    if (THROTTLED_CODES.has(code))
         return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
     if (code === 'ResourceLimitExceeded')
         return 'a SageMaker quota was reached; delete unused model packages or ask AWS to raise the quota';

@@ -2559,6 +2559,21 @@ function errorDetail(error, code) {
 }
 /** Codes of a failure to reach the endpoint at all. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+/** AWS error codes of a call the credentials may not make. */
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'MissingAuthenticationTokenException',
+    'NotAuthorized',
+]);
+/** AWS error codes of a throttled call. */
+const THROTTLED_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 ;// CONCATENATED MODULE: ./src/platform/aws/s3-errors.ts
 /**

@@ -11,6 +11,7 @@ import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { sha256File } from '../files/sha256.js';
 import type { LocalFile } from './types.js';
+import { listFiles } from '../files/list-files.js';
 
 export async function resolveModelFiles(spec: string, cwd: string, what = 'Input "model"'): Promise<LocalFile[]> {
   const path = resolve(cwd, spec);
@@ -37,16 +38,6 @@ export async function resolveModelFiles(spec: string, cwd: string, what = 'Input
       return { path: inner, file, sha256: await sha256File(file), size: info.size };
     }),
   );
-}
-
-async function listFiles(directory: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(directory, { withFileTypes: true })) {
-    const full = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(full)));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
 }
 
 function toPosix(path: string): string {

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { sha256File } from '../files/sha256.js';
+import { listFiles } from '../files/list-files.js';
 
 export async function fingerprintData(paths: readonly string[], cwd: string): Promise<Array<{ path: string; sha256: string; bytes: number }>> {
   const files: string[] = [];
@@ -17,15 +18,4 @@ export async function fingerprintData(paths: readonly string[], cwd: string): Pr
     result.push({ path: relative(cwd, file) || file, sha256: await sha256File(file), bytes: (await stat(file)).size });
   }
   return result;
-}
-
-async function listFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(full)));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
 }

@@ -46,3 +46,19 @@ export function errorDetail(error: unknown, code: string): string {
 
 /** Codes of a failure to reach the endpoint at all. */
 export const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+
+/** AWS error codes of a call the credentials may not make. */
+export const DENIED_CODES = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'MissingAuthenticationTokenException',
+  'NotAuthorized',
+]);
+/** AWS error codes of a throttled call. */
+export const THROTTLED_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);

@@ -12,7 +12,7 @@
  */
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { EnvironmentError, ServiceError, isCd4mlError } from '../../core/errors.js';
-import { NETWORK_CODES, NO_CREDENTIALS, errorCode, errorDetail, httpStatus, lacksCredentials, shapeOf } from './aws-errors.js';
+import { DENIED_CODES, NETWORK_CODES, NO_CREDENTIALS, THROTTLED_CODES, errorCode, errorDetail, httpStatus, lacksCredentials, shapeOf } from './aws-errors.js';
 import { awsRegion, type AwsClientOptions } from './clients.js';
 
 export interface SageMakerClientOptions extends AwsClientOptions {
@@ -42,19 +42,6 @@ export function isAlreadyExists(error: unknown): boolean {
   return code === 'ValidationException' && /already exists/i.test(shapeOf(error).message ?? '');
 }
 
-const DENIED = new Set([
-  'AccessDeniedException',
-  'AccessDenied',
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'ExpiredTokenException',
-  'ExpiredToken',
-  'MissingAuthenticationTokenException',
-  'NotAuthorized',
-]);
-const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 export interface SageMakerErrorContext {
   /** The registry as the user wrote it, e.g. `sagemaker://churn`. */
@@ -78,10 +65,10 @@ export function sagemakerError(error: unknown, context: SageMakerErrorContext): 
 
 function hint(code: string, status: number | undefined, context: SageMakerErrorContext): string {
   const on = context.group === undefined ? '' : ` on the model package group ${context.group}`;
-  if (DENIED.has(code) || status === 403) {
+  if (DENIED_CODES.has(code) || status === 403) {
     return `check the AWS credentials, and that the IAM policy allows sagemaker:${context.operation}${on}`;
   }
-  if (THROTTLED.has(code)) return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
+  if (THROTTLED_CODES.has(code)) return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
   if (code === 'ResourceLimitExceeded') return 'a SageMaker quota was reached; delete unused model packages or ask AWS to raise the quota';
   if (NETWORK_CODES.has(code)) return 'check the network and the SageMaker endpoint (AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL when set)';
   if (status !== undefined && status >= 500) return 'SageMaker failed on its side; try again later';

@@ -4,21 +4,8 @@
  * a ServiceError otherwise. (sagemaker-client.ts's `sagemakerError` words its advice for the registry.)
  */
 import { EnvironmentError, ServiceError, isCd4mlError } from '../../core/errors.js';
-import { NETWORK_CODES, NO_CREDENTIALS, errorCode, errorDetail, httpStatus, lacksCredentials } from './aws-errors.js';
+import { DENIED_CODES, NETWORK_CODES, NO_CREDENTIALS, THROTTLED_CODES, errorCode, errorDetail, httpStatus, lacksCredentials } from './aws-errors.js';
 
-const DENIED = new Set([
-  'AccessDeniedException',
-  'AccessDenied',
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'ExpiredTokenException',
-  'ExpiredToken',
-  'MissingAuthenticationTokenException',
-  'NotAuthorized',
-]);
-const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 
 export interface TrainingErrorContext {
   jobName: string;
@@ -43,15 +30,15 @@ export function isTransient(error: unknown): boolean {
   if (isCd4mlError(error) || lacksCredentials(error)) return false;
   const code = errorCode(error) ?? '';
   const status = httpStatus(error);
-  return THROTTLED.has(code) || NETWORK_CODES.has(code) || (status !== undefined && (status >= 500 || status === 429));
+  return THROTTLED_CODES.has(code) || NETWORK_CODES.has(code) || (status !== undefined && (status >= 500 || status === 429));
 }
 
 function hint(code: string, status: number | undefined, context: TrainingErrorContext): string {
-  if (DENIED.has(code) || status === 403) {
+  if (DENIED_CODES.has(code) || status === 403) {
     const pass = context.operation === 'CreateTrainingJob' && context.roleArn !== undefined ? `, and iam:PassRole on ${context.roleArn}` : '';
     return `check the AWS credentials, and that the IAM policy allows sagemaker:${context.operation}${pass}`;
   }
-  if (THROTTLED.has(code)) return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
+  if (THROTTLED_CODES.has(code)) return 'SageMaker kept throttling the requests after 3 attempts; try again later, or ask AWS to raise the API rate limit';
   if (code === 'ResourceLimitExceeded') {
     return 'a SageMaker quota was reached (e.g. the number of instances of this type for training jobs, or for spot training); ask AWS to raise it in Service Quotas, or choose another instance-type';
   }

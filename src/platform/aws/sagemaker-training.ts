@@ -34,35 +34,19 @@ import { S3Objects } from './s3-objects.js';
 import { sagemakerClient } from './sagemaker-client.js';
 import { type DataFile, downloadModel, localDataFiles, uploadDataFiles } from './sagemaker-training-data.js';
 import { trainingError } from './sagemaker-training-errors.js';
-import { type TrainingJobSpec, checkpointUri, createTrainingJobRequest, s3UriOf, trainingJobSpec, uploadLocation } from './sagemaker-training-request.js';
+import { type TrainingJobSpec, type TrainingRequestOptions, checkpointUri, createTrainingJobRequest, s3UriOf, trainingJobSpec, uploadLocation } from './sagemaker-training-request.js';
 import { type TrainingJob, type WaitEnd, waitForTrainingJob } from './sagemaker-training-wait.js';
 
-export interface SageMakerTrainingOptions {
-  /** Default: cd4ml-<repository or `local`>-<run id or UTC timestamp>-<random>, at most 63 characters. */
-  jobName?: string;
-  /** Required: the training image; optional here so that a missing input is reported as an InputError. */
-  image?: string;
-  /** Required, e.g. ml.g5.xlarge. */
-  instanceType?: string;
-  instanceCount: number;
-  /** Required: the execution role's ARN. */
-  roleArn?: string;
-  /** The training channel's s3:// prefix; when absent, `data` is uploaded to `<s3Output>/<jobName>/input/`. */
-  s3Input?: string;
-  /** Local files or directories (relative to `cwd`). */
+/**
+ * The job's fields (TrainingRequestOptions: jobName — by default cd4ml-<repository or `local`>-<run
+ * id or UTC timestamp>-<random>, at most 63 characters —, image, instanceType, instanceCount, roleArn,
+ * s3Input, s3Output, params, seed, metricPatterns, spot, maxWaitMinutes, timeoutMinutes; image, role,
+ * instance type and output are optional there so that a missing input is reported as an InputError)
+ * and how to run it.
+ */
+export interface SageMakerTrainingOptions extends TrainingRequestOptions {
+  /** Local files or directories (relative to `cwd`), uploaded to `<s3Output>/<jobName>/input/` when s3Input is absent. */
   data: string[];
-  /** Required: s3://bucket/prefix for OutputDataConfig (and `<s3Output>/<jobName>/checkpoints/` with spot). */
-  s3Output?: string;
-  /** HyperParameters: every param as a string (JSON for non-strings), plus `seed`. */
-  params: Record<string, unknown>;
-  seed: number;
-  /** MetricDefinitions. */
-  metricPatterns: MetricPattern[];
-  spot: boolean;
-  /** MaxWaitTimeInSeconds with spot (default: timeoutMinutes + 60); without spot, only the wait's bound. */
-  maxWaitMinutes?: number;
-  /** MaxRuntimeInSeconds. */
-  timeoutMinutes: number;
   /** Where the model artifact is downloaded (and extracted). */
   modelPath: string;
   region?: string;

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { ServiceError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
+import { listFiles } from '../../core/files/list-files.js';
 
 export async function uploadDirectory(name: string, path: string, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<number | undefined> {
   if ((env['ACTIONS_RUNTIME_TOKEN'] ?? '') === '' || (env['ACTIONS_RESULTS_URL'] ?? '') === '') {
@@ -23,14 +24,4 @@ export async function uploadDirectory(name: string, path: string, logger: Logger
   } catch (error) {
     throw new ServiceError(`Uploading ${path} as the artifact ${name} failed: ${(error as Error).message}.`, { cause: error });
   }
-}
-
-async function listFiles(directory: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(directory, { withFileTypes: true })) {
-    const full = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(full)));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
 }
