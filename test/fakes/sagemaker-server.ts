@@ -48,6 +48,44 @@
  *   job is left alone; an ended one answers a ValidationException.
  * - ListTrainingJobs: NameContains, StatusEquals, SortBy Name|CreationTime|Status, SortOrder,
  *   MaxResults, NextToken.
+ *
+ * Hosting (shapes from the API reference of CreateModel, CreateEndpointConfig, CreateEndpoint,
+ * UpdateEndpoint, DescribeEndpoint, DeploymentConfig and its parts; messages as SageMaker words them
+ * where known: "Cannot create already existing …", "Could not find …"):
+ * - CreateModel (name pattern, ExecutionRoleArn pattern, PrimaryContainer Image and ModelDataUrl),
+ *   CreateEndpointConfig (1–10 ProductionVariants, each with a VariantName and an existing model),
+ *   DescribeEndpointConfig; a name in use answers ValidationException "Cannot create already existing …".
+ * - CreateEndpoint starts Creating; UpdateEndpoint needs an InService endpoint (else "Cannot update
+ *   in-progress endpoint", wording not verified), checks the DeploymentConfig (TrafficRoutingConfig Type
+ *   ALL_AT_ONCE|CANARY|LINEAR, WaitIntervalInSeconds 0–3600, CanarySize / LinearStepSize
+ *   {INSTANCE_COUNT|CAPACITY_PERCENT, Value ≥ 1} — with CAPACITY_PERCENT the canary at most 50 and a
+ *   linear step 10–50 —, TerminationWaitInSeconds 0–3600, MaximumExecutionTimeoutInSeconds 600–28800,
+ *   1–10 alarms of 1–255 characters) and that the new config keeps the live config's variant names
+ *   (as blue/green updates require; wording not verified), then sets the endpoint Updating with a
+ *   PendingDeploymentSummary and LastDeploymentConfig.
+ * - DescribeEndpoint advances the endpoint's script by one step per call (as DescribeTrainingJob does),
+ *   then answers EndpointName, EndpointArn, EndpointConfigName (the live one), ProductionVariants,
+ *   EndpointStatus, FailureReason, times, LastDeploymentConfig, PendingDeploymentSummary. A missing
+ *   endpoint answers ValidationException 'Could not find endpoint "<name>".'.
+ * - The script: `endpointScript(endpoint or '*', steps or scenario, {failureReason})`, taken when the
+ *   endpoint is created or updated; the scenarios are 'deploy' (Updating … InService with the new
+ *   config; a create: Creating … InService), 'alarm-rollback' (Updating … RollingBack … InService with
+ *   the OLD config live and a FailureReason naming the update's alarms — SageMaker's wording is not
+ *   verified, and the real service may stay Updating while it rolls back), 'fail' (… Failed with a
+ *   FailureReason) and 'stuck' (Updating or Creating for ever). A step's `live` says which config is
+ *   live once it applies ('new': the pending one, 'old': the one before).
+ * - UpdateEndpointWeightsAndCapacities: the variants must exist; the weights apply at once, the endpoint
+ *   is Updating until the next describe.
+ * - `seedEndpoint(name, …)` makes an InService endpoint (with its model and config) without requests.
+ *
+ * Shadow tests (CreateInferenceExperiment, DescribeInferenceExperiment, StopInferenceExperiment,
+ * ListInferenceExperiments): the name (1–120), Type ShadowMode, RoleArn, an InService endpoint, 1–2
+ * ModelVariants (existing models, RealTimeInference infrastructure), ShadowModeConfig (the source among
+ * the variants, exactly one shadow variant, SamplingPercentage ≤ 100) and Schedule.EndTime in the future,
+ * at most 30 days on, are checked. The script (`experimentScript`: 'complete', 'cancel-by-user',
+ * 'stuck', or steps) advances one step per describe; StopInferenceExperiment (ModelVariantActions
+ * Promote|Remove|Retain for the experiment's variants, DesiredState Completed|Cancelled) sets Stopping,
+ * then the desired state at the next describe.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -153,6 +191,85 @@ export interface FakeTrainingJob {
   describes: number;
 }
 
+export type EndpointStatus = 'OutOfService' | 'Creating' | 'Updating' | 'SystemUpdating' | 'RollingBack' | 'InService' | 'Deleting' | 'Failed' | 'UpdateRollbackFailed';
+
+/** One step of an endpoint's script: what the endpoint looks like after the next DescribeEndpoint. */
+export interface EndpointStep {
+  status: EndpointStatus;
+  /** Which config is live once the step applies: the pending one ('new') or the one before ('old'); unchanged when absent. */
+  live?: 'new' | 'old';
+  /** Makes this endpoint config live instead (a deployment from elsewhere). */
+  config?: string;
+  failureReason?: string;
+}
+
+export type EndpointScenario = 'deploy' | 'alarm-rollback' | 'fail' | 'stuck';
+
+export interface FakeModel {
+  name: string;
+  arn: string;
+  /** The CreateModel body. */
+  request: Json;
+  creationTime: Date;
+}
+
+export interface FakeEndpointConfig {
+  name: string;
+  arn: string;
+  /** The CreateEndpointConfig body. */
+  request: Json;
+  variants: Json[];
+  creationTime: Date;
+}
+
+export interface FakeEndpoint {
+  name: string;
+  arn: string;
+  /** The live endpoint config. */
+  config: string;
+  status: EndpointStatus;
+  failureReason?: string;
+  creationTime: Date;
+  lastModifiedTime: Date;
+  /** The config an update is deploying. */
+  pending?: { config: string; startTime: Date };
+  lastDeploymentConfig?: Json;
+  /** The steps still to come. */
+  steps: EndpointStep[];
+  /** Variant → current weight. */
+  weights: Map<string, number>;
+  /** DescribeEndpoint calls answered. */
+  describes: number;
+}
+
+export type ExperimentStatus = 'Creating' | 'Created' | 'Updating' | 'Starting' | 'Running' | 'Stopping' | 'Completed' | 'Cancelled';
+
+/** One step of an inference experiment's script. */
+export interface ExperimentStep {
+  status: ExperimentStatus;
+  reason?: string;
+}
+
+export type ExperimentScenario = 'complete' | 'cancel-by-user' | 'stuck';
+
+export interface FakeExperiment {
+  name: string;
+  arn: string;
+  /** The CreateInferenceExperiment body. */
+  request: Json;
+  status: ExperimentStatus;
+  statusReason?: string;
+  startTime: Date;
+  endTime: Date;
+  creationTime: Date;
+  lastModifiedTime: Date;
+  completionTime?: Date;
+  steps: ExperimentStep[];
+  /** The StopInferenceExperiment body, once stopped. */
+  stopRequest?: Json;
+  describes: number;
+}
+
 export type Handler = (body: Json, fake: FakeSageMaker) => Json | Promise<Json>;
 
 interface PendingFault {
@@ -185,6 +302,15 @@ export class FakeSageMaker {
   readonly trainingJobs = new Map<string, FakeTrainingJob>();
   /** Scripts by job name, or `*` for any job without its own. */
   readonly trainingScripts = new Map<string, { steps: TrainingStep[] | TrainingScenario; overrides: TrainingOverrides }>();
+  /** Hosting, by name. */
+  readonly models = new Map<string, FakeModel>();
+  readonly endpointConfigs = new Map<string, FakeEndpointConfig>();
+  readonly endpoints = new Map<string, FakeEndpoint>();
+  /** Scripts by endpoint name, or `*` for any endpoint without its own. */
+  readonly endpointScripts = new Map<string, { steps: EndpointStep[] | EndpointScenario; failureReason?: string }>();
+  /** Inference experiments (shadow tests) by name, and their scripts (`*` for any). */
+  readonly experiments = new Map<string, FakeExperiment>();
+  readonly experimentScripts = new Map<string, ExperimentStep[] | ExperimentScenario>();
   /** Awaited before a job is first answered as Completed: a test writes the model artifact here. */
   onTrainingCompleted: ((job: FakeTrainingJob) => void | Promise<void>) | undefined;
   readonly region: string;
@@ -207,11 +333,66 @@ export class FakeSageMaker {
     this.handle('DescribeTrainingJob', (body) => this.describeTrainingJob(body));
     this.handle('StopTrainingJob', (body) => this.stopTrainingJob(body));
     this.handle('ListTrainingJobs', (body) => this.listTrainingJobs(body));
+    this.handle('CreateModel', (body) => this.createModel(body));
+    this.handle('CreateEndpointConfig', (body) => this.createEndpointConfig(body));
+    this.handle('DescribeEndpointConfig', (body) => this.describeEndpointConfig(body));
+    this.handle('CreateEndpoint', (body) => this.createEndpoint(body));
+    this.handle('UpdateEndpoint', (body) => this.updateEndpoint(body));
+    this.handle('DescribeEndpoint', (body) => this.describeEndpoint(body));
+    this.handle('UpdateEndpointWeightsAndCapacities', (body) => this.updateWeights(body));
+    this.handle('CreateInferenceExperiment', (body) => this.createExperiment(body));
+    this.handle('DescribeInferenceExperiment', (body) => this.describeExperiment(body));
+    this.handle('StopInferenceExperiment', (body) => this.stopExperiment(body));
+    this.handle('ListInferenceExperiments', (body) => this.listExperiments(body));
   }
 
   /** The script of the training job `jobName` (or, with `*`, of every job without its own). */
   trainingScript(jobName: string, steps: TrainingStep[] | TrainingScenario, overrides: TrainingOverrides = {}): void {
     this.trainingScripts.set(jobName, { steps, overrides });
+  }
+
+  /** The script of `endpoint` (or, with `*`, of every endpoint without its own), taken at its next CreateEndpoint or UpdateEndpoint. */
+  endpointScript(endpoint: string, steps: EndpointStep[] | EndpointScenario, overrides: { failureReason?: string } = {}): void {
+    this.endpointScripts.set(endpoint, { steps, ...overrides });
+  }
+
+  /** The script of the inference experiment `name` (or, with `*`, of every one without its own). */
+  experimentScript(name: string, steps: ExperimentStep[] | ExperimentScenario): void {
+    this.experimentScripts.set(name, steps);
+  }
+
+  /** An InService endpoint serving `model` on one variant, made without requests (its model and config too). */
+  seedEndpoint(
+    name: string,
+    options: { config?: string; model?: string; variant?: string; instanceType?: string; instanceCount?: number; image?: string } = {},
+  ): FakeEndpoint {
+    const time = this.now();
+    const model = options.model ?? `${name}-model`;
+    const config = options.config ?? `${name}-config`;
+    const variant = options.variant ?? 'AllTraffic';
+    if (!this.models.has(model)) {
+      this.models.set(model, {
+        name: model,
+        arn: this.hostingArn('model', model),
+        request: { ModelName: model, PrimaryContainer: { Image: options.image ?? 'serve:1', ModelDataUrl: 's3://models/seed/model.tar.gz' } },
+        creationTime: time,
+      });
+    }
+    const variants = [{ VariantName: variant, ModelName: model, InstanceType: options.instanceType ?? 'ml.m5.large', InitialInstanceCount: options.instanceCount ?? 1 }];
+    this.endpointConfigs.set(config, { name: config, arn: this.hostingArn('endpoint-config', config), request: { EndpointConfigName: config, ProductionVariants: variants }, variants, creationTime: time });
+    const endpoint: FakeEndpoint = {
+      name,
+      arn: this.hostingArn('endpoint', name),
+      config,
+      status: 'InService',
+      creationTime: time,
+      lastModifiedTime: time,
+      steps: [],
+      weights: new Map([[variant, 1]]),
+      describes: 0,
+    };
+    this.endpoints.set(name, endpoint);
+    return endpoint;
   }
 
   /** Adds (or replaces) the handler of an operation. */
@@ -236,7 +417,7 @@ export class FakeSageMaker {
     return this.requests.filter((request) => request.operation === operation).map((request) => request.body);
   }
 
-  /** Forgets every group, package, token, training job, script, fault and request (not `onTrainingCompleted`). */
+  /** Forgets every group, package, token, training job, model, endpoint config, endpoint, experiment, script, fault and request (not `onTrainingCompleted`). */
   reset(): void {
     this.requests.length = 0;
     this.trainingJobs.clear();
@@ -245,6 +426,12 @@ export class FakeSageMaker {
     this.packages.clear();
     this.clientTokens.clear();
     this.faults.clear();
+    this.models.clear();
+    this.endpointConfigs.clear();
+    this.endpoints.clear();
+    this.endpointScripts.clear();
+    this.experiments.clear();
+    this.experimentScripts.clear();
   }
 
   /** A strictly increasing clock, so creation times order the packages as SageMaker's do. */
@@ -252,6 +439,11 @@ export class FakeSageMaker {
     const time = Math.max(Date.now(), this.lastTime + 1);
     this.lastTime = time;
     return new Date(time);
+  }
+
+  /** The ARN of a model, endpoint-config, endpoint or inference-experiment. */
+  hostingArn(kind: string, name: string): string {
+    return `arn:aws:sagemaker:${this.region}:${this.account}:${kind}/${name.toLowerCase()}`;
   }
 
   groupArn(name: string): string {
@@ -745,6 +937,417 @@ export class FakeSageMaker {
       ...(page.next === undefined ? {} : { NextToken: page.next }),
     };
   }
+
+  // ---- hosting: models, endpoint configs, endpoints
+
+  private createModel(body: Json): Json {
+    const name = requiredString(body, 'ModelName');
+    checkLength(name, 'modelName', 0, 63);
+    checkPattern(name, 'modelName', GROUP_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
+    const role = optionalString(body, 'ExecutionRoleArn');
+    if (role !== undefined) {
+      checkLength(role, 'executionRoleArn', 20, 2048);
+      checkPattern(role, 'executionRoleArn', ROLE_ARN, '^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$');
+    }
+    const containers = body.PrimaryContainer === undefined ? optionalList(body, 'Containers', 'containers', 0, 15) : [requiredObject(body, 'PrimaryContainer', 'primaryContainer')];
+    if (containers.length === 0) {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', 'Either PrimaryContainer or Containers must be specified.');
+    }
+    for (const [index, container] of containers.entries()) {
+      const at = body.PrimaryContainer === undefined ? `containers.${index + 1}.member` : 'primaryContainer';
+      const image = optionalString(container, 'Image');
+      if (image === undefined && optionalString(container, 'ModelPackageName') === undefined) throw constraint(`${at}.image`, null, 'Member must not be null');
+      if (image !== undefined) {
+        checkLength(image, `${at}.image`, 0, 255);
+        checkPattern(image, `${at}.image`, /^[\S]+$/, '[\\S]+');
+      }
+      const data = optionalString(container, 'ModelDataUrl');
+      if (data !== undefined) checkS3Uri(data, `${at}.modelDataUrl`);
+    }
+    const arn = this.hostingArn('model', name);
+    if (this.models.has(name)) throw new SageMakerFault('ValidationException', `Cannot create already existing model "${arn}".`);
+    this.models.set(name, { name, arn, request: body, creationTime: this.now() });
+    return { ModelArn: arn };
+  }
+
+  private createEndpointConfig(body: Json): Json {
+    const name = requiredString(body, 'EndpointConfigName');
+    checkLength(name, 'endpointConfigName', 0, 63);
+    checkPattern(name, 'endpointConfigName', GROUP_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
+    if (body.ProductionVariants === undefined || body.ProductionVariants === null) throw constraint('productionVariants', null, 'Member must not be null');
+    const variants = optionalList(body, 'ProductionVariants', 'productionVariants', 1, 10);
+    const seen = new Set<string>();
+    for (const [index, variant] of variants.entries()) {
+      const at = `productionVariants.${index + 1}.member`;
+      const variantName = requiredString(variant, 'VariantName', `${at}.variantName`);
+      checkLength(variantName, `${at}.variantName`, 0, 63);
+      checkPattern(variantName, `${at}.variantName`, GROUP_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
+      if (seen.has(variantName)) throw new SageMakerFault('ValidationException', `Variant names must be unique. Variant name ${variantName} is duplicated.`);
+      seen.add(variantName);
+      const model = optionalString(variant, 'ModelName');
+      if (model !== undefined && !this.models.has(model)) throw new SageMakerFault('ValidationException', `Could not find model "${this.hostingArn('model', model)}".`);
+      optionalNumber(variant, 'InitialInstanceCount', `${at}.initialInstanceCount`, 1);
+      const weight = variant.InitialVariantWeight;
+      if (weight !== undefined && (typeof weight !== 'number' || weight < 0)) throw constraint(`${at}.initialVariantWeight`, weight, 'Member must have value greater than or equal to 0');
+    }
+    const arn = this.hostingArn('endpoint-config', name);
+    if (this.endpointConfigs.has(name)) throw new SageMakerFault('ValidationException', `Cannot create already existing endpoint configuration "${arn}".`);
+    this.endpointConfigs.set(name, { name, arn, request: body, variants, creationTime: this.now() });
+    return { EndpointConfigArn: arn };
+  }
+
+  private findEndpointConfig(name: string): FakeEndpointConfig {
+    const config = this.endpointConfigs.get(name);
+    if (config === undefined) throw new SageMakerFault('ValidationException', `Could not find endpoint configuration "${name}".`);
+    return config;
+  }
+
+  private describeEndpointConfig(body: Json): Json {
+    const config = this.findEndpointConfig(requiredString(body, 'EndpointConfigName'));
+    return { EndpointConfigName: config.name, EndpointConfigArn: config.arn, ProductionVariants: config.variants, CreationTime: config.creationTime };
+  }
+
+  private findEndpoint(body: Json): FakeEndpoint {
+    const name = requiredString(body, 'EndpointName');
+    const endpoint = this.endpoints.get(name);
+    if (endpoint === undefined) throw new SageMakerFault('ValidationException', `Could not find endpoint "${name}".`);
+    return endpoint;
+  }
+
+  private createEndpoint(body: Json): Json {
+    const name = requiredString(body, 'EndpointName');
+    checkLength(name, 'endpointName', 0, 63);
+    checkPattern(name, 'endpointName', GROUP_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
+    const config = this.findEndpointConfig(requiredString(body, 'EndpointConfigName'));
+    const arn = this.hostingArn('endpoint', name);
+    if (this.endpoints.has(name)) throw new SageMakerFault('ValidationException', `Cannot create already existing endpoint "${arn}".`);
+    const time = this.now();
+    this.endpoints.set(name, {
+      name,
+      arn,
+      config: config.name,
+      status: 'Creating',
+      creationTime: time,
+      lastModifiedTime: time,
+      steps: this.endpointSteps(name, 'create', []),
+      weights: initialWeights(config),
+      describes: 0,
+    });
+    return { EndpointArn: arn };
+  }
+
+  private updateEndpoint(body: Json): Json {
+    const endpoint = this.findEndpoint(body);
+    const config = this.findEndpointConfig(requiredString(body, 'EndpointConfigName'));
+    if (endpoint.status !== 'InService') {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', `Cannot update in-progress endpoint "${endpoint.arn}".`);
+    }
+    const deployment = body.DeploymentConfig === undefined ? undefined : requiredObject(body, 'DeploymentConfig', 'deploymentConfig');
+    const alarms = deployment === undefined ? [] : checkDeploymentConfig(deployment);
+    if (deployment?.BlueGreenUpdatePolicy !== undefined) {
+      const live = (this.endpointConfigs.get(endpoint.config)?.variants ?? []).map((variant) => String(variant.VariantName)).sort();
+      const next = config.variants.map((variant) => String(variant.VariantName)).sort();
+      if (JSON.stringify(live) !== JSON.stringify(next)) {
+        // The wording of this message is not SageMaker's verified one.
+        throw new SageMakerFault('ValidationException', `The new endpoint configuration must have the same variant names as the current one (${live.join(', ')}) for a blue/green deployment.`);
+      }
+    }
+    const time = this.now();
+    endpoint.pending = { config: config.name, startTime: time };
+    endpoint.status = 'Updating';
+    delete endpoint.failureReason;
+    endpoint.lastModifiedTime = time;
+    if (deployment !== undefined) endpoint.lastDeploymentConfig = deployment;
+    endpoint.steps = this.endpointSteps(endpoint.name, 'update', alarms);
+    return { EndpointArn: endpoint.arn };
+  }
+
+  /** The steps of an endpoint's script for a create or an update. */
+  private endpointSteps(name: string, kind: 'create' | 'update', alarms: string[]): EndpointStep[] {
+    const script = this.endpointScripts.get(name) ?? this.endpointScripts.get('*') ?? { steps: 'deploy' as const };
+    if (Array.isArray(script.steps)) return script.steps.map((step) => ({ ...step }));
+    const progress: EndpointStatus = kind === 'create' ? 'Creating' : 'Updating';
+    const health = 'The primary container for production variant AllTraffic did not pass the ping health check. Please check CloudWatch logs for this endpoint.';
+    switch (script.steps) {
+      case 'deploy':
+        return [{ status: progress }, { status: progress }, { status: 'InService', live: 'new' }];
+      case 'alarm-rollback':
+        if (kind === 'create') return [{ status: progress }, { status: 'InService', live: 'new' }];
+        return [
+          { status: progress },
+          { status: progress },
+          { status: 'RollingBack' },
+          {
+            status: 'InService',
+            live: 'old',
+            // The wording of this message is not SageMaker's verified one.
+            failureReason: script.failureReason ?? `Endpoint update was rolled back because the CloudWatch alarm(s) [${alarms.join(', ')}] went into ALARM state.`,
+          },
+        ];
+      case 'fail':
+        return [{ status: progress }, { status: 'Failed', failureReason: script.failureReason ?? health }];
+      case 'stuck':
+        return [{ status: progress }];
+    }
+  }
+
+  private describeEndpoint(body: Json): Json {
+    const endpoint = this.findEndpoint(body);
+    endpoint.describes += 1;
+    const step = endpoint.steps.shift();
+    if (step !== undefined) {
+      endpoint.status = step.status;
+      endpoint.lastModifiedTime = this.now();
+      if (step.live === 'new' && endpoint.pending !== undefined) {
+        endpoint.config = endpoint.pending.config;
+        const config = this.endpointConfigs.get(endpoint.config);
+        if (config !== undefined) endpoint.weights = initialWeights(config);
+      }
+      if (step.config !== undefined) endpoint.config = step.config;
+      if (step.live !== undefined || step.config !== undefined || step.status === 'Failed') delete endpoint.pending;
+      if (step.failureReason !== undefined) endpoint.failureReason = step.failureReason;
+    }
+    const variants = this.endpointConfigs.get(endpoint.config)?.variants ?? [];
+    const pendingVariants = endpoint.pending === undefined ? [] : (this.endpointConfigs.get(endpoint.pending.config)?.variants ?? []);
+    return {
+      EndpointName: endpoint.name,
+      EndpointArn: endpoint.arn,
+      EndpointConfigName: endpoint.config,
+      ProductionVariants: variants.map((variant) => {
+        const weight = endpoint.weights.get(String(variant.VariantName)) ?? 1;
+        const count = Number(variant.InitialInstanceCount ?? 1);
+        return { VariantName: variant.VariantName, CurrentWeight: weight, DesiredWeight: weight, CurrentInstanceCount: count, DesiredInstanceCount: count };
+      }),
+      EndpointStatus: endpoint.status,
+      ...(endpoint.failureReason === undefined ? {} : { FailureReason: endpoint.failureReason }),
+      CreationTime: endpoint.creationTime,
+      LastModifiedTime: endpoint.lastModifiedTime,
+      ...(endpoint.lastDeploymentConfig === undefined ? {} : { LastDeploymentConfig: endpoint.lastDeploymentConfig }),
+      ...(endpoint.pending === undefined
+        ? {}
+        : {
+            PendingDeploymentSummary: {
+              EndpointConfigName: endpoint.pending.config,
+              ProductionVariants: pendingVariants.map((variant) => ({ VariantName: variant.VariantName, InstanceType: variant.InstanceType, CurrentInstanceCount: 0, DesiredInstanceCount: variant.InitialInstanceCount })),
+              StartTime: endpoint.pending.startTime,
+            },
+          }),
+    };
+  }
+
+  private updateWeights(body: Json): Json {
+    const endpoint = this.findEndpoint(body);
+    if (body.DesiredWeightsAndCapacities === undefined || body.DesiredWeightsAndCapacities === null) throw constraint('desiredWeightsAndCapacities', null, 'Member must not be null');
+    const desired = optionalList(body, 'DesiredWeightsAndCapacities', 'desiredWeightsAndCapacities', 1, 10);
+    if (endpoint.status !== 'InService') {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', `Cannot update in-progress endpoint "${endpoint.arn}".`);
+    }
+    const variants = new Set((this.endpointConfigs.get(endpoint.config)?.variants ?? []).map((variant) => String(variant.VariantName)));
+    const missing = desired.map((entry) => String(entry.VariantName)).filter((name) => !variants.has(name));
+    if (missing.length > 0) {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', `The variant(s) "[${missing.join(', ')}]" is/are not present in the endpoint configuration "${endpoint.config}".`);
+    }
+    for (const [index, entry] of desired.entries()) {
+      const at = `desiredWeightsAndCapacities.${index + 1}.member`;
+      requiredString(entry, 'VariantName', `${at}.variantName`);
+      const weight = entry.DesiredWeight;
+      if (weight !== undefined && (typeof weight !== 'number' || weight < 0)) throw constraint(`${at}.desiredWeight`, weight, 'Member must have value greater than or equal to 0');
+      optionalNumber(entry, 'DesiredInstanceCount', `${at}.desiredInstanceCount`, 0);
+    }
+    for (const entry of desired) if (typeof entry.DesiredWeight === 'number') endpoint.weights.set(String(entry.VariantName), entry.DesiredWeight);
+    endpoint.status = 'Updating';
+    endpoint.lastModifiedTime = this.now();
+    endpoint.steps = [{ status: 'InService' }];
+    return { EndpointArn: endpoint.arn };
+  }
+
+  // ---- inference experiments (shadow tests)
+
+  private createExperiment(body: Json): Json {
+    const name = requiredString(body, 'Name');
+    checkLength(name, 'name', 1, 120);
+    checkPattern(name, 'name', EXPERIMENT_NAME, '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}');
+    checkEnum(requiredString(body, 'Type'), 'type', ['ShadowMode']);
+    const role = requiredString(body, 'RoleArn');
+    checkLength(role, 'roleArn', 20, 2048);
+    checkPattern(role, 'roleArn', ROLE_ARN, '^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$');
+    const endpoint = this.findEndpoint(body);
+    if (body.ModelVariants === undefined || body.ModelVariants === null) throw constraint('modelVariants', null, 'Member must not be null');
+    const variants = optionalList(body, 'ModelVariants', 'modelVariants', 1, 2);
+    const variantNames: string[] = [];
+    for (const [index, variant] of variants.entries()) {
+      const at = `modelVariants.${index + 1}.member`;
+      const model = requiredString(variant, 'ModelName', `${at}.modelName`);
+      if (!this.models.has(model)) throw new SageMakerFault('ValidationException', `Could not find model "${this.hostingArn('model', model)}".`);
+      const variantName = requiredString(variant, 'VariantName', `${at}.variantName`);
+      checkLength(variantName, `${at}.variantName`, 0, 63);
+      checkPattern(variantName, `${at}.variantName`, VARIANT_NAME, '^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?');
+      variantNames.push(variantName);
+      const infrastructure = requiredObject(variant, 'InfrastructureConfig', `${at}.infrastructureConfig`);
+      checkEnum(requiredString(infrastructure, 'InfrastructureType', `${at}.infrastructureConfig.infrastructureType`), `${at}.infrastructureConfig.infrastructureType`, ['RealTimeInference']);
+      const realTime = requiredObject(infrastructure, 'RealTimeInferenceConfig', `${at}.infrastructureConfig.realTimeInferenceConfig`);
+      requiredString(realTime, 'InstanceType', `${at}.infrastructureConfig.realTimeInferenceConfig.instanceType`);
+      requiredNumber(realTime, 'InstanceCount', `${at}.infrastructureConfig.realTimeInferenceConfig.instanceCount`, 0);
+    }
+    const shadowMode = requiredObject(body, 'ShadowModeConfig', 'shadowModeConfig');
+    const source = requiredString(shadowMode, 'SourceModelVariantName', 'shadowModeConfig.sourceModelVariantName');
+    if (shadowMode.ShadowModelVariants === undefined || shadowMode.ShadowModelVariants === null) throw constraint('shadowModeConfig.shadowModelVariants', null, 'Member must not be null');
+    const shadows = optionalList(shadowMode, 'ShadowModelVariants', 'shadowModeConfig.shadowModelVariants', 1, 1);
+    if (!variantNames.includes(source)) {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', `SourceModelVariantName ${source} is not one of the ModelVariants (${variantNames.join(', ')}).`);
+    }
+    for (const [index, shadow] of shadows.entries()) {
+      const at = `shadowModeConfig.shadowModelVariants.${index + 1}.member`;
+      const shadowName = requiredString(shadow, 'ShadowModelVariantName', `${at}.shadowModelVariantName`);
+      if (!variantNames.includes(shadowName) || shadowName === source) {
+        // The wording of this message is not SageMaker's verified one.
+        throw new SageMakerFault('ValidationException', `ShadowModelVariantName ${shadowName} must be one of the ModelVariants other than the source variant ${source}.`);
+      }
+      const sampling = requiredNumber(shadow, 'SamplingPercentage', `${at}.samplingPercentage`, 0);
+      if (sampling > 100) throw constraint(`${at}.samplingPercentage`, sampling, 'Member must have value less than or equal to 100');
+    }
+    const time = this.now();
+    const schedule = body.Schedule === undefined ? undefined : requiredObject(body, 'Schedule', 'schedule');
+    const start = typeof schedule?.StartTime === 'number' ? new Date(schedule.StartTime * 1000) : time;
+    const end = typeof schedule?.EndTime === 'number' ? new Date(schedule.EndTime * 1000) : new Date(start.getTime() + 7 * 86_400_000);
+    if (end.getTime() <= Math.max(start.getTime(), time.getTime() - 60_000)) {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', 'The schedule EndTime must be later than the StartTime and the current time.');
+    }
+    if (end.getTime() - start.getTime() > 30 * 86_400_000) {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', 'The maximum duration of an inference experiment is 30 days.');
+    }
+    if (endpoint.status !== 'InService') {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', `Endpoint ${endpoint.name} is not InService (${endpoint.status}).`);
+    }
+    const arn = this.hostingArn('inference-experiment', name);
+    if (this.experiments.has(name)) throw new SageMakerFault('ResourceInUse', `Inference experiment ${arn} already exists.`);
+    const script = this.experimentScripts.get(name) ?? this.experimentScripts.get('*') ?? 'complete';
+    this.experiments.set(name, {
+      name,
+      arn,
+      request: body,
+      status: 'Creating',
+      startTime: start,
+      endTime: end,
+      creationTime: time,
+      lastModifiedTime: time,
+      steps: experimentSteps(script),
+      describes: 0,
+    });
+    return { InferenceExperimentArn: arn };
+  }
+
+  private findExperiment(body: Json): FakeExperiment {
+    const name = requiredString(body, 'Name');
+    const experiment = this.experiments.get(name);
+    // The wording of this message is not SageMaker's verified one.
+    if (experiment === undefined) throw new SageMakerFault('ResourceNotFound', `Inference experiment ${this.hostingArn('inference-experiment', name)} does not exist.`);
+    return experiment;
+  }
+
+  private describeExperiment(body: Json): Json {
+    const experiment = this.findExperiment(body);
+    experiment.describes += 1;
+    const step = experiment.steps.shift();
+    if (step !== undefined) {
+      const time = this.now();
+      experiment.status = step.status;
+      experiment.lastModifiedTime = time;
+      if (step.reason !== undefined) experiment.statusReason = step.reason;
+      if (step.status === 'Completed' || step.status === 'Cancelled') experiment.completionTime = time;
+    }
+    const request = experiment.request;
+    const endpoint = this.endpoints.get(String(request.EndpointName));
+    const running = experiment.status === 'Running' || experiment.status === 'Stopping';
+    const ended = experiment.status === 'Completed' || experiment.status === 'Cancelled';
+    return {
+      Arn: experiment.arn,
+      Name: experiment.name,
+      Type: request.Type,
+      Schedule: { StartTime: experiment.startTime, EndTime: experiment.endTime },
+      Status: experiment.status,
+      ...(experiment.statusReason === undefined ? {} : { StatusReason: experiment.statusReason }),
+      ...(request.Description === undefined ? {} : { Description: request.Description }),
+      CreationTime: experiment.creationTime,
+      ...(experiment.completionTime === undefined ? {} : { CompletionTime: experiment.completionTime }),
+      LastModifiedTime: experiment.lastModifiedTime,
+      RoleArn: request.RoleArn,
+      EndpointMetadata: {
+        EndpointName: request.EndpointName,
+        ...(endpoint === undefined ? {} : { EndpointConfigName: endpoint.config, EndpointStatus: endpoint.status }),
+      },
+      ModelVariants: (request.ModelVariants as Json[]).map((variant) => ({ ...variant, Status: running ? 'InService' : ended ? 'Deleted' : 'Creating' })),
+      ShadowModeConfig: request.ShadowModeConfig,
+    };
+  }
+
+  private stopExperiment(body: Json): Json {
+    const experiment = this.findExperiment(body);
+    const actions = body.ModelVariantActions;
+    if (actions === undefined || actions === null) throw constraint('modelVariantActions', null, 'Member must not be null');
+    if (typeof actions !== 'object' || Array.isArray(actions)) throw new SageMakerFault('SerializationException', 'ModelVariantActions must be a map');
+    const variants = (experiment.request.ModelVariants as Json[]).map((variant) => String(variant.VariantName));
+    for (const [variant, action] of Object.entries(actions as Record<string, unknown>)) {
+      checkEnum(String(action), 'modelVariantActions', ['Promote', 'Remove', 'Retain']);
+      if (!variants.includes(variant)) {
+        // The wording of this message is not SageMaker's verified one.
+        throw new SageMakerFault('ValidationException', `Variant ${variant} is not part of the inference experiment ${experiment.name}.`);
+      }
+    }
+    const desired = optionalString(body, 'DesiredState');
+    if (desired !== undefined) checkEnum(desired, 'desiredState', ['Completed', 'Cancelled']);
+    const reason = optionalString(body, 'Reason');
+    if (reason !== undefined) checkLength(reason, 'reason', 0, 1024);
+    if (experiment.status === 'Completed' || experiment.status === 'Cancelled' || experiment.status === 'Stopping') {
+      // The wording of this message is not SageMaker's verified one.
+      throw new SageMakerFault('ValidationException', `The inference experiment ${experiment.name} cannot be stopped in status ${experiment.status}.`);
+    }
+    experiment.stopRequest = body;
+    experiment.status = 'Stopping';
+    if (reason !== undefined) experiment.statusReason = reason;
+    experiment.lastModifiedTime = this.now();
+    experiment.steps = [{ status: (desired ?? 'Completed') as ExperimentStatus }];
+    return { InferenceExperimentArn: experiment.arn };
+  }
+
+  private listExperiments(body: Json): Json {
+    const contains = optionalString(body, 'NameContains');
+    const type = optionalString(body, 'Type');
+    if (type !== undefined) checkEnum(type, 'type', ['ShadowMode']);
+    const status = optionalString(body, 'StatusEquals');
+    if (status !== undefined) checkEnum(status, 'statusEquals', ['Creating', 'Created', 'Updating', 'Running', 'Starting', 'Stopping', 'Completed', 'Cancelled']);
+    const by = optionalString(body, 'SortBy') ?? 'CreationTime';
+    checkEnum(by, 'sortBy', ['Name', 'CreationTime', 'Status']);
+    const order = optionalString(body, 'SortOrder') ?? 'Descending';
+    checkEnum(order, 'sortOrder', ['Ascending', 'Descending']);
+    const key = (experiment: FakeExperiment): string | number => (by === 'Name' ? experiment.name : by === 'Status' ? experiment.status : experiment.creationTime.getTime());
+    let experiments = [...this.experiments.values()].filter((experiment) => (contains === undefined || experiment.name.includes(contains)) && (status === undefined || experiment.status === status));
+    experiments = experiments.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    if (order === 'Descending') experiments.reverse();
+    const page = paginate(experiments, body, 'ListInferenceExperiments');
+    return {
+      InferenceExperiments: page.items.map((experiment) => ({
+        Name: experiment.name,
+        Type: experiment.request.Type,
+        Schedule: { StartTime: experiment.startTime, EndTime: experiment.endTime },
+        Status: experiment.status,
+        ...(experiment.statusReason === undefined ? {} : { StatusReason: experiment.statusReason }),
+        CreationTime: experiment.creationTime,
+        ...(experiment.completionTime === undefined ? {} : { CompletionTime: experiment.completionTime }),
+        LastModifiedTime: experiment.lastModifiedTime,
+        RoleArn: experiment.request.RoleArn,
+      })),
+      ...(page.next === undefined ? {} : { NextToken: page.next }),
+    };
+  }
 }
 
 /** Starts a fake on a random loopback port. */
@@ -952,5 +1555,75 @@ function checkHyperParameters(value: unknown): void {
     if (typeof text !== 'string') throw new SageMakerFault('SerializationException', `hyperParameters.${key} must be a string`);
     if (key.length > 256) throw constraint('hyperParameters', value, 'Map keys must satisfy constraint: [Member must have length less than or equal to 256]');
     if (text.length > 2500) throw constraint('hyperParameters', value, 'Map value must satisfy constraint: [Member must have length less than or equal to 2500]');
+  }
+}
+
+// ---- hosting and experiments: checks and scripts
+
+const VARIANT_NAME = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const EXPERIMENT_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}$/;
+
+function initialWeights(config: FakeEndpointConfig): Map<string, number> {
+  return new Map(config.variants.map((variant) => [String(variant.VariantName), typeof variant.InitialVariantWeight === 'number' ? variant.InitialVariantWeight : 1]));
+}
+
+/** Checks a DeploymentConfig as the API reference constrains it; returns its alarm names. */
+function checkDeploymentConfig(config: Json): string[] {
+  const at = 'deploymentConfig';
+  if (config.BlueGreenUpdatePolicy !== undefined && config.RollingUpdatePolicy !== undefined) {
+    // The wording of this message is not SageMaker's verified one.
+    throw new SageMakerFault('ValidationException', 'Only one of BlueGreenUpdatePolicy and RollingUpdatePolicy can be specified.');
+  }
+  if (config.BlueGreenUpdatePolicy !== undefined) {
+    const policy = requiredObject(config, 'BlueGreenUpdatePolicy', `${at}.blueGreenUpdatePolicy`);
+    const routing = requiredObject(policy, 'TrafficRoutingConfiguration', `${at}.blueGreenUpdatePolicy.trafficRoutingConfiguration`);
+    const field = `${at}.blueGreenUpdatePolicy.trafficRoutingConfiguration`;
+    const type = requiredString(routing, 'Type', `${field}.type`);
+    checkEnum(type, `${field}.type`, ['ALL_AT_ONCE', 'CANARY', 'LINEAR']);
+    const wait = requiredNumber(routing, 'WaitIntervalInSeconds', `${field}.waitIntervalInSeconds`, 0);
+    if (wait > 3600) throw constraint(`${field}.waitIntervalInSeconds`, wait, 'Member must have value less than or equal to 3600');
+    if (type === 'CANARY') checkCapacity(routing, 'CanarySize', `${field}.canarySize`, 1, 50);
+    if (type === 'LINEAR') checkCapacity(routing, 'LinearStepSize', `${field}.linearStepSize`, 10, 50);
+    const termination = optionalNumber(policy, 'TerminationWaitInSeconds', `${at}.blueGreenUpdatePolicy.terminationWaitInSeconds`, 0);
+    if (termination !== undefined && termination > 3600) throw constraint(`${at}.blueGreenUpdatePolicy.terminationWaitInSeconds`, termination, 'Member must have value less than or equal to 3600');
+    const timeout = optionalNumber(policy, 'MaximumExecutionTimeoutInSeconds', `${at}.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds`, 600);
+    if (timeout !== undefined && timeout > 28_800) throw constraint(`${at}.blueGreenUpdatePolicy.maximumExecutionTimeoutInSeconds`, timeout, 'Member must have value less than or equal to 28800');
+  }
+  if (config.AutoRollbackConfiguration === undefined) return [];
+  const rollback = requiredObject(config, 'AutoRollbackConfiguration', `${at}.autoRollbackConfiguration`);
+  const alarms = optionalList(rollback, 'Alarms', `${at}.autoRollbackConfiguration.alarms`, 1, 10);
+  return alarms.map((alarm, index) => {
+    const name = requiredString(alarm, 'AlarmName', `${at}.autoRollbackConfiguration.alarms.${index + 1}.member.alarmName`);
+    checkLength(name, `${at}.autoRollbackConfiguration.alarms.${index + 1}.member.alarmName`, 1, 255);
+    return name;
+  });
+}
+
+/** A CapacitySize that the traffic routing needs: Type INSTANCE_COUNT|CAPACITY_PERCENT, Value ≥ 1 (a percent within [min, max] of capacity). */
+function checkCapacity(routing: Json, key: string, field: string, min: number, max: number): void {
+  if (routing[key] === undefined) {
+    // The wording of this message is not SageMaker's verified one.
+    throw new SageMakerFault('ValidationException', `${key} must be specified for ${String(routing.Type)} traffic routing.`);
+  }
+  const size = requiredObject(routing, key, field);
+  const type = requiredString(size, 'Type', `${field}.type`);
+  checkEnum(type, `${field}.type`, ['INSTANCE_COUNT', 'CAPACITY_PERCENT']);
+  const value = requiredNumber(size, 'Value', `${field}.value`, 1);
+  if (type === 'CAPACITY_PERCENT' && (value < min || value > max)) {
+    // The wording of this message is not SageMaker's verified one.
+    throw new SageMakerFault('ValidationException', `${key} Value ${value} must be between ${min}% and ${max}% of the variant's total capacity.`);
+  }
+}
+
+/** The steps of an experiment's scenario, or the steps given. */
+function experimentSteps(script: ExperimentStep[] | ExperimentScenario): ExperimentStep[] {
+  if (Array.isArray(script)) return script.map((step) => ({ ...step }));
+  switch (script) {
+    case 'complete':
+      return [{ status: 'Created' }, { status: 'Starting' }, { status: 'Running' }, { status: 'Running' }, { status: 'Completed' }];
+    case 'cancel-by-user':
+      return [{ status: 'Starting' }, { status: 'Running' }, { status: 'Stopping', reason: 'Stopped from the console' }, { status: 'Cancelled' }];
+    case 'stuck':
+      return [{ status: 'Starting' }, { status: 'Running' }];
   }
 }
