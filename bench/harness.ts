@@ -230,9 +230,18 @@ export interface BundleRun {
 
 /**
  * An action's committed bundle run as GitHub's runner runs it: `inputs` as INPUT_ variables,
- * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP = `runDir`, under the RSS probe.
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP = `runDir`, under the RSS probe, with
+ * `extraEnv` on top.
  */
-export async function runBundleMeasured(node: string, bundle: string, inputs: Record<string, string>, runDir: string, timeoutMs: number): Promise<BundleRun> {
+export async function runBundleMeasured(
+  node: string,
+  bundle: string,
+  inputs: Record<string, string>,
+  runDir: string,
+  timeoutMs: number,
+  /** Set after the runner's variables (e.g. a PATH with or without a stand-in tool). */
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<BundleRun> {
   mkdirSync(runDir, { recursive: true });
   const files = { output: join(runDir, 'github-output'), summary: join(runDir, 'step-summary.md'), rss: join(runDir, 'bundle.rss') };
   writeFileSync(files.output, '');
@@ -245,6 +254,7 @@ export async function runBundleMeasured(node: string, bundle: string, inputs: Re
     GITHUB_WORKSPACE: ROOT,
     RUNNER_TEMP: runDir,
     CD4ML_BENCH_RSS_FILE: files.rss,
+    ...extraEnv,
   };
   const run = await runProcess(node, ['--import', PROBE, bundle], env, timeoutMs);
   const errors = errorCommands(run.stdout);

@@ -13,34 +13,40 @@
  *   time, MB/s, peak RSS against a 4 KiB control), the download in process, and 1/5/20/50 concurrent
  *   registrations of one model on file://, s3:// (s3rver behind the conditional-write proxy) and
  *   github (the fake GitHub): throughput and compare-and-swap retries (bench/registry.ts).
+ * - train: what train-on-gpu-runner's runner backend costs on top of the training: examples/train.mjs
+ *   bare against the bundle (without and with the nvidia-smi stand-in), and the throughput of a
+ *   1,000,000-line log through the bundle with the size of the summary it writes (bench/train.ts).
  *
- * Usage: npm run bench -- [--suite validate|gate|drift|registry|all] [--rows N] [--gate-rows N] [--seed S] [--dir DIR]
- *          [--force] [--only cd4ml,pandas,duckdb] [--repeat N] [--resamples N] [--sklearn-resamples K]
- *          [--model-mib N] [--writers LIST] [--backends LIST] [--timeout SECONDS] [--wait-quiet SECONDS]
- *          [--node PATH] [--python PATH] [--write-results]
+ * Usage: npm run bench -- [--suite validate|gate|drift|registry|train|all] [--rows N] [--gate-rows N] [--seed S]
+ *          [--dir DIR] [--force] [--only cd4ml,pandas,duckdb] [--repeat N] [--resamples N] [--sklearn-resamples K]
+ *          [--model-mib N] [--writers LIST] [--backends LIST] [--epochs N] [--log-lines N] [--timeout SECONDS]
+ *          [--wait-quiet SECONDS] [--node PATH] [--python PATH] [--write-results]
  *
- *   --suite NAME           validate, gate, drift, registry, or all (default): which suites to run
+ *   --suite NAME           validate, gate, drift, registry, train, or all (default): which suites to run
  *   --rows N               validate: rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
  *   --gate-rows N          gate: rows of the evaluation CSV (default 1,000,000)
- *   --seed S               generator seed (every suite; registry: of the model file's bytes)
+ *   --seed S               generator seed (every suite but train; registry: of the model file's bytes)
  *   --dir DIR              work directory for the CSVs, the registry's model file and run files (default
  *                          $BENCH_DIR, else <tmpdir>/cd4ml-bench); a file is reused when its marker matches
  *   --force                regenerate the CSVs (and the registry's model file) even when they could be reused
  *   --only LIST            validate: run only these contenders
- *   --repeat N             validate: run every contender N times (interleaved; default 1); gate: repeat
- *                          every measurement N times (default 3); drift, registry: default 1; report
- *                          medians (and the highest RSS)
+ *   --repeat N             validate: run every contender N times (interleaved; default 1); gate, train:
+ *                          repeat every measurement N times (default 3); drift, registry: default 1;
+ *                          report medians (and the highest RSS)
  *   --resamples N          gate: bootstrap resamples (default 1000)
  *   --sklearn-resamples K  gate: resamples timed for scikit-learn's bootstrap, extrapolated (default 20)
  *   --model-mib N          registry: size of the generated model file in MiB (default 256)
  *   --writers LIST         registry: concurrent registrations per contention run (default 1,5,20,50)
  *   --backends LIST        registry: file,s3,github (default all three)
+ *   --epochs N             train: epochs of examples/train.mjs (default 20,000, about 3 s of training)
+ *   --log-lines N          train: lines the log-throughput command prints (default 1,000,000)
  *   --timeout SECONDS      per contender run (default 1800)
  *   --wait-quiet SECONDS   before each run, wait up to this long for other processes to leave the
  *                          machine quiet (default 30; 0: do not wait); runs that other processes
  *                          slowed anyway are flagged in the notes
  *   --node PATH            the Node that runs the bundles (default Node 24 from tools/node24, the
- *                          runtime action.yml declares, else this Node)
+ *                          runtime action.yml declares, else this Node); train: the training command's
+ *                          `node` is the harness's Node, first on the PATH the command gets
  *   --python PATH          the Python for pandas and scikit-learn (default /usr/bin/python3)
  *   --write-results        replace each suite's measured section of bench/RESULTS.md with this run's results
  */
@@ -51,6 +57,7 @@ import { markdownTable } from 'markdown-table';
 import { runDriftSuite } from './drift.js';
 import { runGateSuite } from './gate.js';
 import { runRegistrySuite } from './registry.js';
+import { runTrainSuite } from './train.js';
 import { benchDir, countOption, DEFAULT_ROWS, DEFAULT_SEED, ensureDataset, parseArgs, type Dataset } from './generate-data.js';
 import {
   cleanEnv,
@@ -430,7 +437,7 @@ function commandLine(): string {
   return `npm run bench${shown.length === 0 ? '' : ` -- ${shown.join(' ')}`}`;
 }
 
-const SUITES = ['validate', 'gate', 'drift', 'registry', 'all'] as const;
+const SUITES = ['validate', 'gate', 'drift', 'registry', 'train', 'all'] as const;
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -440,6 +447,7 @@ async function main(): Promise<void> {
   if (suite === 'gate' || suite === 'all') await runGateSuite(options, commandLine());
   if (suite === 'drift' || suite === 'all') await runDriftSuite(options, commandLine());
   if (suite === 'registry' || suite === 'all') await runRegistrySuite(options, commandLine());
+  if (suite === 'train' || suite === 'all') await runTrainSuite(options, commandLine());
 }
 
 await main();

@@ -28699,7 +28699,13 @@ const inputs = (0,spec/* defineInputs */.pf)({
     'instance-count': { description: 'SageMaker: instance count.', default: '1', parser: integer({ min: 1, max: 100 }) },
     'role-arn': { description: 'SageMaker: execution role ARN.', parser: parsers_text('an IAM role ARN') },
     region: { description: 'AWS region (defaults to the AWS SDK\'s own resolution).', parser: parsers_text('an AWS region') },
-    replay: { description: 'Requests (JSON Lines) replayed against the local target to measure health.', parser: existingFile() },
+    replay: {
+        description: 'Requests (JSON Lines: a row object or {"rows": [...]} per line). Local target: the candidate and the live version answer them side by side (agreement, latency, prediction drift), and they are the traffic the rollout is judged on.',
+        parser: existingFile(),
+    },
+    features: { description: 'Local target: the columns a [N, F] model takes, in order (as evaluate-gate\'s `features`).', parser: list(parsers_text('a column name'), 'column names') },
+    'mirror-percent': { description: 'Shadow: the share of requests the candidate also answers (its answers are not returned).', default: '100', parser: number({ min: 0.1, max: 100 }) },
+    'min-requests': { description: 'Requests the candidate must answer in a step before it can be judged healthy.', default: '100', parser: integer({ min: 0, max: 100000000 }) },
     environment: { description: 'GitHub deployment environment (its protection rules gate the deploy).', default: 'production', parser: parsers_text('an environment name') },
     'promote-alias': { description: 'Registry alias moved to the new version when the rollout succeeds.', parser: parsers_text('an alias name') },
     'github-token': githubToken,
@@ -28715,7 +28721,7 @@ const metadata = defineAction({
     branding: { icon: 'send', color: 'yellow' },
     inputs: inputs,
     outputs: {
-        status: '`promoted`, `rolled-back` or `failed`.',
+        status: '`promoted`, `rolled-back`, `failed`, or `shadowed` (a shadow test that stayed healthy; the live version is unchanged).',
         'live-version': 'The version serving all traffic at the end.',
         'deployment-id': 'ID of the GitHub deployment.',
         'endpoint-config': 'SageMaker endpoint config that is live.',

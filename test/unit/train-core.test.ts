@@ -80,3 +80,13 @@ test("the training record carries what register-model reads: params with the see
   // (reference: printf '%s  %s\n%s  %s' <sha1> data/a.csv <sha2> data/b.csv | sha256sum)
   expect(read.dataFingerprint).toBe('bd103cb46c55a968a1180af7c616f38443f834e500ca596b5ffac3b8fa21f6dc');
 });
+
+test('a long log keeps at most 4096 points per metric, evenly thinned, first step kept', () => {
+  const curve = new CurveCollector(parseMetricPatterns(['loss: loss=([0-9.]+)']));
+  for (let i = 1; i <= 100_000; i += 1) curve.line(`loss=${(1 / i).toFixed(6)}`);
+  const steps = curve.points.map((point) => point.step);
+  expect(steps.length).toBeLessThanOrEqual(4096);
+  expect(steps.length).toBeGreaterThan(2048);
+  expect(steps[0]).toBe(1);
+  expect(new Set(steps.slice(1).map((step, i) => step - (steps[i] as number)))).toEqual(new Set([32]));
+});

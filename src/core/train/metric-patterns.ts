@@ -32,12 +32,26 @@ export function parseMetricPatterns(lines: readonly string[]): MetricPattern[] {
   return patterns;
 }
 
-/** Collects curve points from log lines. */
+/** Points kept per metric: beyond it, every other point is dropped, so memory stays bounded on long logs. */
+export const MAX_POINTS_PER_METRIC = 4096;
+
+/** Collects curve points from log lines (thinned evenly past MAX_POINTS_PER_METRIC per metric). */
 export class CurveCollector {
-  readonly points: CurvePoint[] = [];
+  private readonly kept = new Map<string, CurvePoint[]>();
   private readonly steps = new Map<string, number>();
+  /** Per metric: keep one point in this many. */
+  private readonly strides = new Map<string, number>();
 
   constructor(private readonly patterns: readonly MetricPattern[]) {}
+
+  /** The points in the order the metrics first appeared, each metric's in step order. */
+  get points(): CurvePoint[] {
+    return [...this.kept.values()].flat().sort((a, b) => a.step - b.step || this.order(a.metric) - this.order(b.metric));
+  }
+
+  private order(metric: string): number {
+    return [...this.kept.keys()].indexOf(metric);
+  }
 
   line(text: string): void {
     for (const pattern of this.patterns) {
@@ -47,7 +61,15 @@ export class CurveCollector {
       if (match[1] === undefined || match[1].trim() === '' || !Number.isFinite(value)) continue;
       const step = (this.steps.get(pattern.name) ?? 0) + 1;
       this.steps.set(pattern.name, step);
-      this.points.push({ metric: pattern.name, step, value });
+      const stride = this.strides.get(pattern.name) ?? 1;
+      if ((step - 1) % stride !== 0) continue;
+      const kept = this.kept.get(pattern.name) ?? [];
+      this.kept.set(pattern.name, kept);
+      kept.push({ metric: pattern.name, step, value });
+      if (kept.length > MAX_POINTS_PER_METRIC) {
+        this.kept.set(pattern.name, kept.filter((_, i) => i % 2 === 0));
+        this.strides.set(pattern.name, stride * 2);
+      }
     }
   }
 }
