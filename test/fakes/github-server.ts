@@ -16,6 +16,12 @@
  *   asset names renamed as GitHub does, the upload body kept as raw bytes, and asset downloads
  *   (Accept: application/octet-stream) answered 302 to a separate storage origin that, like S3's
  *   signed URLs, refuses requests that still carry the API token.
+ *
+ * Deployments (`deployments`) with their statuses: a ref that is a sha or a branch (else 422 "No ref
+ * found"), GitHub's check of required status contexts (409 when one is not `success`; all contexts
+ * on the commit when `required_contexts` is omitted), status descriptions of at most 140 characters,
+ * and `auto_inactive` marking earlier successful deployments to the environment inactive. Lists are
+ * newest first.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -85,6 +91,35 @@ export interface FakeRelease {
   /** GitHub names a draft's page `untagged-<hex>` until it is published. */
   untagged: string;
   assets: FakeReleaseAsset[];
+}
+
+export interface FakeDeploymentStatus {
+  id: number;
+  state: string;
+  description: string;
+  environment: string;
+  logUrl: string;
+  environmentUrl: string;
+  creator: string;
+  createdAt: string;
+}
+
+export interface FakeDeployment {
+  id: number;
+  /** `owner/repo`. */
+  repository: string;
+  sha: string;
+  ref: string;
+  task: string;
+  payload: unknown;
+  environment: string;
+  description: string | null;
+  transient: boolean;
+  production: boolean;
+  creator: string;
+  createdAt: string;
+  /** In the order they were created. */
+  statuses: FakeDeploymentStatus[];
 }
 
 interface FakeCommit {
@@ -160,6 +195,8 @@ export class FakeGitHub {
   readonly files = new Map<string, string>();
   /** Releases of every repository, drafts included, in the order they were made. */
   readonly releases: FakeRelease[] = [];
+  /** Deployments of every repository, in the order they were made, each with its statuses. */
+  readonly deployments: FakeDeployment[] = [];
   /** Branch and tag heads (`refs/heads/<branch>`, `refs/tags/<tag>`) → commit sha. */
   readonly refs = new Map<string, string>();
   readonly commits = new Map<string, FakeCommit>();
@@ -588,7 +625,149 @@ export class FakeGitHub {
       this.statuses.push(status);
       return { status: 201, body: status };
     },
+    'repos/create-deployment': ({ params, body, account }) => {
+      const repository = `${params['owner']}/${params['repo']}`;
+      const documentation = 'https://docs.github.com/rest/deployments/deployments#create-a-deployment';
+      const ref = String(body['ref']);
+      const sha = /^[0-9a-f]{40}$/.test(ref) ? ref : this.branchExists(ref) ? this.headOf(ref) : this.refs.get(`refs/tags/${ref}`);
+      if (sha === undefined) return { status: 422, body: { message: `No ref found for: ${ref}`, documentation_url: documentation, status: '422' } };
+      // GitHub requires the listed contexts (every context on the commit when the list is omitted) to be `success`.
+      const latest = new Map<string, unknown>();
+      for (const status of this.statuses) if (status['sha'] === sha) latest.set(String(status['context'] ?? 'default'), status['state']);
+      const required = Array.isArray(body['required_contexts']) ? (body['required_contexts'] as unknown[]).map(String) : [...latest.keys()];
+      const failing = required.filter((context) => latest.get(context) !== 'success');
+      if (failing.length > 0) {
+        return {
+          status: 409,
+          body: { message: `Conflict: Commit status checks failed for ${ref}.`, errors: [{ contexts: failing.map((context) => ({ context, state: latest.get(context) ?? 'missing' })), resource: 'Deployment', field: 'required_contexts', code: 'invalid' }], documentation_url: documentation, status: '409' },
+        };
+      }
+      const environment = typeof body['environment'] === 'string' ? body['environment'] : 'production';
+      let payload: unknown = body['payload'] ?? {};
+      // A string payload is JSON text: GitHub stores (and answers) the object it holds.
+      try {
+        if (typeof payload === 'string') payload = payload === '' ? {} : (JSON.parse(payload) as unknown);
+      } catch {
+        return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Deployment', code: 'invalid', field: 'payload' }], documentation_url: documentation, status: '422' } };
+      }
+      const deployment: FakeDeployment = {
+        id: this.nextId++,
+        repository,
+        sha,
+        ref,
+        task: typeof body['task'] === 'string' ? body['task'] : 'deploy',
+        payload,
+        environment,
+        description: typeof body['description'] === 'string' ? body['description'] : null,
+        transient: body['transient_environment'] === true,
+        production: typeof body['production_environment'] === 'boolean' ? body['production_environment'] : environment === 'production',
+        creator: account.login,
+        createdAt: new Date().toISOString(),
+        statuses: [],
+      };
+      this.deployments.push(deployment);
+      return { status: 201, body: this.deploymentJson(deployment) };
+    },
+    'repos/list-deployments': ({ params, query, url }) => {
+      const repository = `${params['owner']}/${params['repo']}`;
+      const filters = (['sha', 'ref', 'task', 'environment'] as const).map((name) => [name, query.get(name)] as const);
+      const matching = this.deployments
+        .filter((deployment) => deployment.repository === repository && filters.every(([name, value]) => value === null || deployment[name] === value))
+        .sort((a, b) => b.id - a.id);
+      return this.page(matching, query, url, (deployment) => this.deploymentJson(deployment));
+    },
+    'repos/create-deployment-status': ({ params, body, account }) => {
+      const deployment = this.deployment(params);
+      const documentation = 'https://docs.github.com/rest/deployments/statuses#create-a-deployment-status';
+      if (deployment === undefined) return { status: 404, body: { message: 'Not Found', documentation_url: documentation, status: '404' } };
+      const description = typeof body['description'] === 'string' ? body['description'] : '';
+      // The description's documented maximum; the fake refuses longer ones rather than guess how GitHub cuts them.
+      if (description.length > 140) {
+        return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }], documentation_url: documentation, status: '422' } };
+      }
+      const logUrl = typeof body['log_url'] === 'string' ? body['log_url'] : typeof body['target_url'] === 'string' ? body['target_url'] : '';
+      const previous = deployment.statuses.at(-1);
+      const status = this.addDeploymentStatus(deployment, {
+        state: String(body['state']),
+        description,
+        environment: typeof body['environment'] === 'string' ? body['environment'] : (previous?.environment ?? deployment.environment),
+        logUrl,
+        environmentUrl: typeof body['environment_url'] === 'string' ? body['environment_url'] : '',
+        creator: account.login,
+      });
+      if (status.state === 'success' && body['auto_inactive'] !== false) {
+        // Earlier non-transient, non-production deployments to the environment whose state is `success`.
+        for (const other of this.deployments) {
+          if (other === deployment || other.id > deployment.id || other.repository !== deployment.repository || other.environment !== deployment.environment) continue;
+          if (other.transient || other.production || other.statuses.at(-1)?.state !== 'success') continue;
+          this.addDeploymentStatus(other, { state: 'inactive', description: '', environment: other.environment, logUrl: '', environmentUrl: '', creator: account.login });
+        }
+      }
+      return { status: 201, body: this.deploymentStatusJson(deployment, status) };
+    },
+    'repos/list-deployment-statuses': ({ params, query, url }) => {
+      const deployment = this.deployment(params);
+      if (deployment === undefined) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/deployments/statuses#list-deployment-statuses', status: '404' } };
+      return this.page([...deployment.statuses].reverse(), query, url, (status) => this.deploymentStatusJson(deployment, status));
+    },
   };
+
+  // --- Deployments ---------------------------------------------------------------------------
+
+  private deployment(params: Record<string, string>): FakeDeployment | undefined {
+    return this.deployments.find((item) => item.id === Number(params['deployment_id']) && item.repository === `${params['owner']}/${params['repo']}`);
+  }
+
+  private addDeploymentStatus(deployment: FakeDeployment, status: Omit<FakeDeploymentStatus, 'id' | 'createdAt'>): FakeDeploymentStatus {
+    const added: FakeDeploymentStatus = { ...status, id: this.nextId++, createdAt: new Date().toISOString() };
+    deployment.statuses.push(added);
+    return added;
+  }
+
+  private deploymentJson(deployment: FakeDeployment) {
+    const api = `${this.url}/repos/${deployment.repository}`;
+    return {
+      url: `${api}/deployments/${deployment.id}`,
+      id: deployment.id,
+      node_id: `DE_${deployment.id}`,
+      sha: deployment.sha,
+      ref: deployment.ref,
+      task: deployment.task,
+      payload: deployment.payload,
+      original_environment: deployment.environment,
+      environment: deployment.environment,
+      description: deployment.description,
+      creator: this.user(deployment.creator),
+      created_at: deployment.createdAt,
+      updated_at: deployment.statuses.at(-1)?.createdAt ?? deployment.createdAt,
+      statuses_url: `${api}/deployments/${deployment.id}/statuses`,
+      repository_url: api,
+      transient_environment: deployment.transient,
+      production_environment: deployment.production,
+      performed_via_github_app: null,
+    };
+  }
+
+  private deploymentStatusJson(deployment: FakeDeployment, status: FakeDeploymentStatus) {
+    const api = `${this.url}/repos/${deployment.repository}`;
+    return {
+      url: `${api}/deployments/${deployment.id}/statuses/${status.id}`,
+      id: status.id,
+      node_id: `DES_${status.id}`,
+      state: status.state,
+      creator: this.user(status.creator),
+      description: status.description,
+      environment: status.environment,
+      target_url: status.logUrl,
+      created_at: status.createdAt,
+      updated_at: status.createdAt,
+      deployment_url: `${api}/deployments/${deployment.id}`,
+      repository_url: api,
+      environment_url: status.environmentUrl,
+      log_url: status.logUrl,
+      performed_via_github_app: null,
+    };
+  }
 
   // --- Git database and contents -------------------------------------------------------------
 

@@ -8,7 +8,7 @@ export const metadata = defineAction({
   branding: { icon: 'send', color: 'yellow' },
   inputs,
   outputs: {
-    status: '`promoted`, `rolled-back` or `failed`.',
+    status: '`promoted`, `rolled-back`, `failed`, or `shadowed` (a shadow test that stayed healthy; the live version is unchanged).',
     'live-version': 'The version serving all traffic at the end.',
     'deployment-id': 'ID of the GitHub deployment.',
     'endpoint-config': 'SageMaker endpoint config that is live.',
