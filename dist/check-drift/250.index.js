@@ -1329,6 +1329,11 @@ function hint(code, status, context) {
         return 'SageMaker refused the request; check the registry URI (group name, artifacts= bucket and region)';
     return 'check the registry URI, the region and the AWS credentials';
 }
+/** CD4ML_SAGEMAKER_POLL_SECONDS shortens (or lengthens) the 30 s between a wait's Describe… calls. */
+function pollInterval(env) {
+    const value = Number(env['CD4ML_SAGEMAKER_POLL_SECONDS']);
+    return env['CD4ML_SAGEMAKER_POLL_SECONDS'] === undefined || !(value > 0) ? {} : { pollSeconds: value };
+}
 
 ;// CONCATENATED MODULE: ./src/platform/aws/sagemaker-registry-mapping.ts
 /**

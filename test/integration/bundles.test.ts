@@ -47,16 +47,6 @@ describe.each(nodeRuntimes())('under $name', (node) => {
     ]);
   });
 
-  test.each([
-    ['deploy-canary', { model: 'registry:churn@staging' }, 'Deployment (deploy-canary)'],
-  ])('%s fails as not implemented yet and writes no output', async (action, inputs, what) => {
-    const run = await runBundle(action, { node, inputs, apiUrl: fake().url });
-    expect(run.code).toBe(1);
-    expect(run.errors).toEqual([`${action}: ${what} is not implemented yet in this version of cd4ml-actions; nothing was done.`]);
-    expect(run.outputs).toEqual({});
-    expect(run.summary).toBe('');
-  });
-
   test('evaluate-gate scores a committed ONNX model with the bundled onnxruntime binary', async () => {
     // Outside a repository run: nothing to post to, so this file's no-request rule holds.
     const run = await runBundle('evaluate-gate', { node, inputs: { ...LOGISTIC_EVALUATION, thresholds: 'roc_auc>=0.5' }, apiUrl: fake().url, env: { GITHUB_REPOSITORY: '' } });

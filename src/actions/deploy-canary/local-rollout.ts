@@ -38,6 +38,7 @@ export interface LocalRolloutOutcome {
   target: string;
   /** The side-by-side replay report, when `replay` was given and a version was live. */
   replayMarkdown?: string;
+  endpointConfig?: string;
 }
 
 const clock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) };

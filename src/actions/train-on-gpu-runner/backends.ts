@@ -7,6 +7,7 @@ import type { InputValues } from '../../core/inputs/spec.js';
 import { runSageMakerTraining } from '../../platform/aws/sagemaker-training.js';
 import type { RunContext } from '../../platform/github/context.js';
 import type { inputs as specs } from './inputs.js';
+import { pollInterval } from '../../platform/aws/sagemaker-client.js';
 
 export interface BackendContext {
   cwd: string;
@@ -57,10 +58,4 @@ export async function trainOnBackend(inputs: InputValues<typeof specs>, context:
     signal,
     logger,
   });
-}
-
-/** CD4ML_SAGEMAKER_POLL_SECONDS shortens (or lengthens) the 30 s between DescribeTrainingJob calls. */
-function pollInterval(env: NodeJS.ProcessEnv): { pollSeconds?: number } {
-  const value = Number(env['CD4ML_SAGEMAKER_POLL_SECONDS']);
-  return env['CD4ML_SAGEMAKER_POLL_SECONDS'] === undefined || !(value > 0) ? {} : { pollSeconds: value };
 }

@@ -75,3 +75,9 @@ function hint(code: string, status: number | undefined, context: SageMakerErrorC
   if (code === 'ValidationException') return 'SageMaker refused the request; check the registry URI (group name, artifacts= bucket and region)';
   return 'check the registry URI, the region and the AWS credentials';
 }
+
+/** CD4ML_SAGEMAKER_POLL_SECONDS shortens (or lengthens) the 30 s between a wait's Describe… calls. */
+export function pollInterval(env: NodeJS.ProcessEnv): { pollSeconds?: number } {
+  const value = Number(env['CD4ML_SAGEMAKER_POLL_SECONDS']);
+  return env['CD4ML_SAGEMAKER_POLL_SECONDS'] === undefined || !(value > 0) ? {} : { pollSeconds: value };
+}
