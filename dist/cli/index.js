@@ -86591,7 +86591,11 @@ function actionYaml(metadata) {
         branding: metadata.branding,
         inputs,
         outputs,
-        runs: { using: 'node24', main: bundlePath(metadata.id) },
+        runs: {
+            using: 'node24',
+            main: bundlePath(metadata.id),
+            ...(metadata.postIf === undefined ? {} : { post: bundlePath(metadata.id), 'post-if': metadata.postIf }),
+        },
     };
     const header = `# Generated from src/actions/${metadata.id}/metadata.ts by \`npm run build\`: edit that file, not this one.\n`;
     return header + stringify(document, { lineWidth: 0 });
@@ -98307,6 +98311,7 @@ const metadata_metadata = defineAction({
     description: 'Roll a registered model out in canary, linear or shadow steps with automatic rollback, as a GitHub deployment.',
     branding: { icon: 'send', color: 'yellow' },
     inputs: inputs_inputs,
+    postIf: 'cancelled() || failure()',
     outputs: {
         status: '`promoted`, `rolled-back`, `failed`, or `shadowed` (a shadow test that stayed healthy; the live version is unchanged).',
         'live-version': 'The version serving all traffic at the end.',
@@ -99309,6 +99314,7 @@ async function runActionCommand(action, argv, cli) {
             ...withoutInputs(cli.env),
             ...runnerInputEnv(action, withLocalRegistry(args.inputs, action.inputs, cli.env), cli.env),
             GITHUB_OUTPUT: outputFile,
+            GITHUB_STATE: (0,external_node_path_.join)(scratch, 'state'),
             GITHUB_STEP_SUMMARY: reportFile,
         }, cli);
         const outputs = Object.entries(parseOutputFile((0,external_node_fs_.readFileSync)(outputFile, 'utf8')));

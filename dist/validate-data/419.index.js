@@ -52,7 +52,11 @@ function actionYaml(metadata) {
         branding: metadata.branding,
         inputs,
         outputs,
-        runs: { using: 'node24', main: bundlePath(metadata.id) },
+        runs: {
+            using: 'node24',
+            main: bundlePath(metadata.id),
+            ...(metadata.postIf === undefined ? {} : { post: bundlePath(metadata.id), 'post-if': metadata.postIf }),
+        },
     };
     const header = `# Generated from src/actions/${metadata.id}/metadata.ts by \`npm run build\`: edit that file, not this one.\n`;
     return header + stringify(document, { lineWidth: 0 });

@@ -147,8 +147,10 @@ __webpack_require__.d(__webpack_exports__, {
   runAction: () => (/* binding */ runAction)
 });
 
+// UNUSED EXPORTS: POST_STATE, saveForPost
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+var lib_core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/inputs/spec.ts
@@ -158,11 +160,11 @@ var spec = __webpack_require__(7358);
 
 function actionsLogger(annotations) {
     return {
-        debug: (message) => core/* debug */.Yz(message),
-        info: (message) => core/* info */.pq(message),
+        debug: (message) => lib_core/* debug */.Yz(message),
+        info: (message) => lib_core/* info */.pq(message),
         warning: (message, at) => annotations.annotate('warning', message, at),
         error: (message, at) => annotations.annotate('error', message, at),
-        group: (title, work) => core/* group */.Os(title, work),
+        group: (title, work) => lib_core/* group */.Os(title, work),
     };
 }
 
@@ -177,9 +179,9 @@ var limits = __webpack_require__(959);
 
 
 const EMIT = {
-    error: core/* error */.z3,
-    warning: core/* warning */.$e,
-    notice: core/* notice */.lm,
+    error: lib_core/* error */.z3,
+    warning: lib_core/* warning */.$e,
+    notice: lib_core/* notice */.lm,
 };
 function properties(at, title) {
     const props = {};
@@ -215,7 +217,7 @@ class AnnotationBudget {
         }
         this.dropped[level] += 1;
         const where = at === undefined ? '' : `${at.file}${at.line === undefined ? '' : `:${at.line}`}: `;
-        core/* info */.pq(`${level}: ${where}${message}`);
+        lib_core/* info */.pq(`${level}: ${where}${message}`);
     }
     /** Emits one note per level whose annotations were cut, naming how many. */
     flush() {
@@ -345,10 +347,29 @@ function stepSummaryWriter(path, logger) {
 
 
 
-async function runAction(metadata, main) {
+/** What the main step leaves for the action's post step (`postIf` in its metadata). */
+const POST_STATE = 'cd4ml-post';
+/** Saves what the post step needs; the runner passes it back as STATE_cd4ml-post. */
+function saveForPost(value) {
+    core.saveState(POST_STATE, JSON.stringify(value));
+}
+async function runAction(metadata, main, post) {
     const env = process.env;
     const annotations = new AnnotationBudget();
     const logger = actionsLogger(annotations);
+    // The runner runs the same bundle as the post step; the main step marks that with saveState.
+    if (post !== undefined && env['STATE_isPost'] === 'true') {
+        const saved = env[`STATE_${POST_STATE}`];
+        try {
+            await post(saved === undefined || saved === '' ? undefined : JSON.parse(saved), logger);
+        }
+        catch (error) {
+            lib_core/* setFailed */.C1(`${metadata.id} (post): ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+        return;
+    }
+    if (post !== undefined)
+        lib_core/* saveState */.LZ('isPost', 'true');
     try {
         const inputs = (0,spec/* readInputs */.Ko)(metadata.inputs, (0,spec/* envInputSource */.lQ)(env));
         await main({
@@ -356,15 +377,15 @@ async function runAction(metadata, main) {
             logger,
             run: readRunContext(env),
             summary: stepSummaryWriter(env['GITHUB_STEP_SUMMARY'], logger),
-            setOutput: (name, value) => core/* setOutput */.uH(name, value),
+            setOutput: (name, value) => lib_core/* setOutput */.uH(name, value),
         });
     }
     catch (error) {
         if (!(0,errors/* isCd4mlError */.Do)(error) && error instanceof Error && error.stack !== undefined) {
-            core/* info */.pq(`An unexpected error; please report it to cd4ml-actions with this trace:\n${error.stack}`);
+            lib_core/* info */.pq(`An unexpected error; please report it to cd4ml-actions with this trace:\n${error.stack}`);
         }
         annotations.flush();
-        core/* setFailed */.C1(`${metadata.id}: ${(0,errors/* describeError */.Uc)(error)}`);
+        lib_core/* setFailed */.C1(`${metadata.id}: ${(0,errors/* describeError */.Uc)(error)}`);
         return;
     }
     annotations.flush();

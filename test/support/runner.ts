@@ -62,8 +62,9 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
   const metadata = findAction(action);
   if (metadata === undefined) throw new Error(`no action ${action}`);
   const dir = mkdtempSync(join(tmpdir(), `cd4ml-${action}-`));
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), event: join(dir, 'event.json') };
+  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), event: join(dir, 'event.json'), state: join(dir, 'state') };
   writeFileSync(files.output, '');
+  writeFileSync(files.state, '');
   writeFileSync(files.summary, '');
   writeFileSync(files.event, JSON.stringify(options.event ?? pullRequestEvent()));
   const given = options.inputs ?? {};
@@ -76,6 +77,7 @@ export async function runBundle(action: string, options: BundleOptions = {}): Pr
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_EVENT_NAME: 'pull_request',

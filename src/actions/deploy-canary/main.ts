@@ -1,15 +1,15 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CheckFailedError, InputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/files/write-file-atomic.js';
 import { planRollout } from '../../core/deploy/plan.js';
 import { renderRolloutMarkdown } from '../../core/deploy/rollout-report.js';
 import { checkAlias, parseReference } from '../../core/registry/names.js';
-import type { ContextOf } from '../../platform/github/action-runtime.js';
+import { saveForPost, type ContextOf } from '../../platform/github/action-runtime.js';
 import { openRegistry } from '../../platform/registry.js';
 import { cancellationSignal } from '../train-on-gpu-runner/cancellation.js';
 import { recordDeployment } from './github-deployment.js';
-import { localRollout } from './local-rollout.js';
+import { LOCAL_DEPLOY_DIRECTORY, localRollout } from './local-rollout.js';
 import type { metadata } from './metadata.js';
 import { sagemakerRollout } from './sagemaker-rollout.js';
 
@@ -31,6 +31,11 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
   const deployment = await recordDeployment({ run, token, logger, environment: inputs.environment, record, registry: inputs.registry, strategy: inputs.strategy, target: inputs.target });
   await deployment.status('in_progress', `Rolling out ${record.uri} (${inputs.strategy}) to ${endpoint}`);
 
+  saveForPost(
+    inputs.target === 'local'
+      ? { target: 'local', directory: join(resolve(cwd, LOCAL_DEPLOY_DIRECTORY), endpoint), candidate: record.version }
+      : { target: 'sagemaker', endpoint, ...(inputs.region === undefined ? {} : { region: inputs.region }) },
+  );
   const { signal, dispose } = cancellationSignal(logger);
   let outcome;
   try {

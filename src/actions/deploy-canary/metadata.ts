@@ -7,6 +7,7 @@ export const metadata = defineAction({
   description: 'Roll a registered model out in canary, linear or shadow steps with automatic rollback, as a GitHub deployment.',
   branding: { icon: 'send', color: 'yellow' },
   inputs,
+  postIf: 'cancelled() || failure()',
   outputs: {
     status: '`promoted`, `rolled-back`, `failed`, or `shadowed` (a shadow test that stayed healthy; the live version is unchanged).',
     'live-version': 'The version serving all traffic at the end.',

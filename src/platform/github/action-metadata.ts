@@ -18,6 +18,11 @@ export interface ActionMetadata<S extends InputSpecs = InputSpecs, O extends str
   branding: { icon: string; color: BrandingColor };
   inputs: S;
   outputs: Record<O, string>;
+  /**
+   * A `post` step (the same bundle, run again at the end of the job) and the condition it runs on,
+   * e.g. `cancelled() || failure()`: for clean-up that must happen however the step ended.
+   */
+  postIf?: string;
 }
 
 export const ACTION_AUTHOR = 'cd4ml-actions';
@@ -50,7 +55,11 @@ export function actionYaml(metadata: ActionMetadata): string {
     branding: metadata.branding,
     inputs,
     outputs,
-    runs: { using: 'node24', main: bundlePath(metadata.id) },
+    runs: {
+      using: 'node24',
+      main: bundlePath(metadata.id),
+      ...(metadata.postIf === undefined ? {} : { post: bundlePath(metadata.id), 'post-if': metadata.postIf }),
+    },
   };
   const header = `# Generated from src/actions/${metadata.id}/metadata.ts by \`npm run build\`: edit that file, not this one.\n`;
   return header + stringify(document, { lineWidth: 0 });

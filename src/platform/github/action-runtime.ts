@@ -26,13 +26,36 @@ export interface ActionContext<S extends InputSpecs, O extends string> {
 
 export type ActionMain<S extends InputSpecs, O extends string> = (context: ActionContext<S, O>) => Promise<void>;
 
+/** What the main step leaves for the action's post step (`postIf` in its metadata). */
+export const POST_STATE = 'cd4ml-post';
+
+/** Saves what the post step needs; the runner passes it back as STATE_cd4ml-post. */
+export function saveForPost(value: object): void {
+  core.saveState(POST_STATE, JSON.stringify(value));
+}
+
+/** A post step: runs with what the main step saved (undefined when it saved nothing). */
+export type ActionPost = (saved: unknown, logger: Logger) => Promise<void>;
+
 export async function runAction<S extends InputSpecs, O extends string>(
   metadata: ActionMetadata<S, O>,
   main: ActionMain<S, O>,
+  post?: ActionPost,
 ): Promise<void> {
   const env = process.env;
   const annotations = new AnnotationBudget();
   const logger = actionsLogger(annotations);
+  // The runner runs the same bundle as the post step; the main step marks that with saveState.
+  if (post !== undefined && env['STATE_isPost'] === 'true') {
+    const saved = env[`STATE_${POST_STATE}`];
+    try {
+      await post(saved === undefined || saved === '' ? undefined : (JSON.parse(saved) as unknown), logger);
+    } catch (error) {
+      core.setFailed(`${metadata.id} (post): ${describeError(error)}`);
+    }
+    return;
+  }
+  if (post !== undefined) core.saveState('isPost', 'true');
   try {
     const inputs = readInputs(metadata.inputs, envInputSource(env));
     await main({

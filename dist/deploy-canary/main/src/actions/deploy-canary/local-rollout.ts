@@ -1,0 +1,85 @@
+/**
+ * The local target: the versions are fetched from the registry into `.cd4ml/deploy/<endpoint>/`, a
+ * model server runs in this process on a free port (a `cd4ml serve` of the same directory follows
+ * the same state.json), the `replay` requests are its traffic, and the rollout engine shifts traffic
+ * step by step. With `replay`, the candidate and the live version first answer the same requests
+ * side by side (agreement, latency, prediction drift).
+ */
+import { join, resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import { createLocalTarget, type LocalTarget } from '../../core/deploy/local-target.js';
+import { startModelServer } from '../../core/deploy/local-server.js';
+import { readReplayLines, startReplayTraffic } from '../../core/deploy/replay-traffic.js';
+import { renderReplayMarkdown, replayRequests } from '../../core/deploy/replay.js';
+import { runRollout } from '../../core/deploy/rollout.js';
+import type { Clock, HealthRules, RolloutPlan, RolloutResult } from '../../core/deploy/types.js';
+import type { ModelRegistry } from '../../core/registry/types.js';
+
+export const LOCAL_DEPLOY_DIRECTORY = '.cd4ml/deploy';
+
+export interface LocalRolloutOptions {
+  registry: ModelRegistry;
+  name: string;
+  candidate: number;
+  endpoint: string;
+  cwd: string;
+  features: readonly string[] | undefined;
+  replay: string | undefined;
+  plan: RolloutPlan;
+  rules: HealthRules;
+  signal: AbortSignal;
+  logger: Logger;
+}
+
+export interface LocalRolloutOutcome {
+  result: RolloutResult;
+  previous: number | undefined;
+  target: string;
+  /** The side-by-side replay report, when `replay` was given and a version was live. */
+  replayMarkdown?: string;
+  endpointConfig?: string;
+}
+
+const clock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) };
+
+export async function localRollout(options: LocalRolloutOptions): Promise<LocalRolloutOutcome> {
+  const { registry, name, logger } = options;
+  const directory = resolve(options.cwd, LOCAL_DEPLOY_DIRECTORY);
+  const fetchModel = async (version: number): Promise<string> => {
+    const record = await registry.resolve(name, { version });
+    const models = record.files.filter((file) => file.path.startsWith('model/') && file.path.toLowerCase().endsWith('.onnx'));
+    if (models.length !== 1) throw new InputError(`${record.uri} has ${models.length === 0 ? 'no ONNX model' : 'several ONNX files'}; the local target serves one ONNX model per version.`);
+    const into = join(directory, options.endpoint, 'versions', `v${version}`);
+    await registry.download(record, into);
+    return join(into, models[0]!.path);
+  };
+  let server: Awaited<ReturnType<typeof startModelServer>> | undefined;
+  const target: LocalTarget = createLocalTarget({ directory, endpoint: options.endpoint, fetchModel, features: options.features, clock, logger, metrics: { render: () => server?.metrics.render() ?? '' } });
+  const previous = await target.liveVersion();
+  const description = `the local target ${options.endpoint} (${target.deploymentDirectory})`;
+  if (previous === undefined) {
+    await target.prepare(options.candidate);
+    await target.promote(options.candidate);
+    const summary = `v${options.candidate} is live: the first deployment to ${options.endpoint}, with nothing to compare it with.`;
+    return { previous, target: description, result: { status: 'promoted', summary, steps: [], liveVersion: options.candidate } };
+  }
+
+  const lines = options.replay === undefined ? undefined : await readReplayLines(options.replay);
+  let replayMarkdown: string | undefined;
+  if (options.replay !== undefined && previous !== options.candidate) {
+    const replay = await replayRequests({ requestsFile: options.replay, live: await fetchModel(previous), candidate: await fetchModel(options.candidate), features: options.features, logger });
+    replayMarkdown = renderReplayMarkdown(replay);
+  }
+  if (lines === undefined) logger.warning('No replay requests: the rollout is judged on the traffic the local server receives, which is none unless something sends it requests.');
+  server = await startModelServer({ directory: target.deploymentDirectory, port: 0, features: options.features, logger });
+  const traffic = lines === undefined ? undefined : startReplayTraffic(server.url, lines);
+  try {
+    const result = await runRollout({ plan: options.plan, rules: options.rules, target, candidate: options.candidate, clock, logger, signal: options.signal, checkEveryMs: Math.max(250, Math.min(30_000, options.plan.steps[0]!.bakeMs / 4)) });
+    return { result, previous, target: description, ...(replayMarkdown === undefined ? {} : { replayMarkdown }) };
+  } finally {
+    const sent = await traffic?.stop();
+    if (sent !== undefined) logger.info(`Sent ${sent.toLocaleString('en-US')} replayed requests to the local server.`);
+    await server.close();
+  }
+}

@@ -1,0 +1,5 @@
+import { runAction } from '../../platform/github/action-runtime.js';
+import { main } from './main.js';
+import { metadata } from './metadata.js';
+
+await runAction(metadata, main);
