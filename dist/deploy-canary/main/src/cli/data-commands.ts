@@ -12,6 +12,7 @@ import { InputError } from '../core/errors.js';
 import { parseProfile, type ProfileDocument } from '../core/profile/profile.js';
 import type { OptionSyntax } from './args.js';
 import { REGISTRY_COMMANDS } from './registry-commands.js';
+import { serve } from './serve-command.js';
 import { type CliEnvironment, runBundle } from './run-bundle.js';
 import { runnerInputEnv, withoutInputs } from './runner-env.js';
 
@@ -214,7 +215,7 @@ const inferSchema: CliCommand = {
   },
 };
 
-export const COMMANDS: readonly CliCommand[] = [profile, inferSchema, ...REGISTRY_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [profile, inferSchema, serve, ...REGISTRY_COMMANDS];
 
 export function findCommand(id: string): CliCommand | undefined {
   return COMMANDS.find((command) => command.id === id);

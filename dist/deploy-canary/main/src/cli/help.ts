@@ -29,7 +29,7 @@ export function overviewHelp(actions: readonly ActionMetadata[], commands: reado
     'Actions:',
     ...actions.map(row),
     '',
-    'Commands (validate-data with a fixed set of inputs):',
+    'Commands:',
     ...commands.filter((command) => !command.id.startsWith('registry ')).map(row),
     '',
     'The model registry (--registry <uri>; default CD4ML_REGISTRY, else file://.cd4ml/registry):',

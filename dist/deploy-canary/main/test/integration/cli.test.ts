@@ -3,7 +3,7 @@
  * changes to src/ before dist/ is rebuilt, build elsewhere (`npx tsx scripts/build.ts --out <dir>`) and
  * set CD4ML_TEST_DIST=<dir>/dist: the tests then run <dir>/dist/cli/index.js and the bundles beside it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ describe('help', () => {
     for (const entry of [...ACTIONS, ...COMMANDS]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${entry.id} +${entry.description.replace(/[.()]/g, '\\$&')}$`, 'm'));
     }
-    expect(run.stdout).toContain('Commands (validate-data with a fixed set of inputs):');
+    expect(run.stdout).toContain('Commands:');
   });
 
   test('no arguments prints usage to stderr and exits 2', () => {
@@ -348,5 +348,41 @@ describe('the model registry from the terminal', () => {
     expect(run.code).toBe(2);
     if (typeof message === 'string') expect(run.stderr.trim()).toBe(message);
     else expect(run.stderr.trim()).toMatch(message);
+  });
+});
+
+describe('cd4ml serve', () => {
+  test('serves the live version of a local deployment until interrupted', async () => {
+    const dir = scratch();
+    const deployment = join(dir, '.cd4ml/deploy/churn');
+    mkdirSync(deployment, { recursive: true });
+    writeFileSync(join(deployment, 'v1.onnx'), readFileSync(join(ROOT, 'examples/models/churn-v1.onnx')));
+    writeFileSync(join(deployment, 'state.json'), JSON.stringify({ live: { version: 1, modelPath: 'v1.onnx' }, updatedAt: '2026-11-22T10:00:00.000Z' }));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('INPUT_') && !name.startsWith('GITHUB_')));
+    const child = spawn(process.execPath, [CLI, 'serve', '--endpoint', 'churn', '--port', '0', '--features', 'age,tenure_months,monthly_spend,support_tickets'], { cwd: dir, env });
+    const url = await new Promise<string>((done) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (match !== null) done(match[1] as string);
+      });
+    });
+    try {
+      expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ status: 'ok', live: 1, candidate: null });
+      const answer = (await (await fetch(`${url}/predict`, { method: 'POST', body: JSON.stringify({ rows: [{ age: 40, tenure_months: 3, monthly_spend: 80, support_tickets: 4 }] }) })).json()) as { version: number; predictions: unknown[] };
+      expect(answer.version).toBe(1);
+      expect(answer.predictions).toHaveLength(1);
+      expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/^cd4ml_requests_total\{version="1",outcome="ok"\} 1$/m);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await new Promise((done) => child.on('close', done))).toBe(0);
+  });
+
+  test('with nothing deployed it says how to deploy first', () => {
+    const run = cd4ml(['serve', '--endpoint', 'churn'], scratch());
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^error: Nothing is deployed at .*\/\.cd4ml\/deploy\/churn yet; deploy a version first with cd4ml deploy-canary --model registry:<name>@<version> --endpoint churn\.$/);
   });
 });
