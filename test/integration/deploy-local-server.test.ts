@@ -19,6 +19,7 @@ import { createLocalTarget, deploymentDirectory, type LocalTarget } from '../../
 import { renderReplayMarkdown, replayRequests } from '../../src/core/deploy/replay.js';
 import type { Clock } from '../../src/core/deploy/types.js';
 import { recordingLogger } from '../support/logger.js';
+import { seeded } from '../support/random.js';
 
 const examples = join(import.meta.dirname, '../../examples');
 const CSV = join(examples, 'data/customers.csv');
@@ -37,18 +38,6 @@ async function csvRows(): Promise<Row[]> {
     const cells = line.split(',');
     return Object.fromEntries(FEATURES.map((name, j) => [name, cells[at[j]!] === '' ? null : Number(cells[at[j]!])]));
   });
-}
-
-/** mulberry32: a seeded uniform generator on [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** The example models' P(churn) for every CSV row, scored as evaluate-gate scores them. */

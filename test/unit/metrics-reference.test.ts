@@ -18,6 +18,7 @@ import { argmaxPredictions, binaryPredictions, confusionMatrix } from '../../src
 import { multiclassEvaluator } from '../../src/core/metrics/multiclass.js';
 import { regressionEvaluator } from '../../src/core/metrics/regression.js';
 import type { MetricEvaluator } from '../../src/core/metrics/types.js';
+import { seeded as random } from '../support/random.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/reference/metrics');
 const TOLERANCE = 1e-12;
@@ -157,18 +158,6 @@ describe('metric names follow the catalog', () => {
     expect(names.every((name) => catalog.includes(name))).toBe(true);
   });
 });
-
-/** A seeded generator (mulberry32) for the property tests. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const draw = random(7);
 const n = 300;

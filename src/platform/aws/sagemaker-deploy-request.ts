@@ -46,8 +46,8 @@ export const MAX_ALARMS = 10;
 /** A shadow test runs at most 30 days. */
 export const MAX_SHADOW_SECONDS = 30 * 24 * 3600;
 
-/** The option fields the checks read (a subset of SageMakerDeployOptions). */
-export interface DeployRequestOptions {
+/** What is deployed where: the endpoint, the model version and its archive, the container and the instances. */
+interface DeployTarget {
   endpoint: string;
   /** The registry name of the model. */
   modelName: string;
@@ -58,6 +58,10 @@ export interface DeployRequestOptions {
   instanceType: string;
   instanceCount: number;
   roleArn: string;
+}
+
+/** The option fields the checks read (a subset of SageMakerDeployOptions). */
+export interface DeployRequestOptions extends DeployTarget {
   plan: RolloutPlan;
   alarms: string[];
   terminationWaitSeconds?: number;
@@ -76,15 +80,7 @@ export interface TrafficPlan {
   scheduleSeconds: number;
 }
 
-export interface DeploymentSpec {
-  endpoint: string;
-  modelName: string;
-  version: number;
-  modelDataUrl: string;
-  image: string;
-  instanceType: string;
-  instanceCount: number;
-  roleArn: string;
+export interface DeploymentSpec extends DeployTarget {
   alarms: string[];
   strategy: RolloutPlan['strategy'];
   /** For canary, linear and all-at-once. */

@@ -36,7 +36,7 @@ import type { Logger } from '../../core/logger.js';
 import { errorCode } from './aws-errors.js';
 import type { DeploymentSpec } from './sagemaker-deploy-request.js';
 import { deployError } from './sagemaker-deploy-errors.js';
-import { type DeployEvent, type Endpoint, type PollEnd, StatusLog, oneLine, pollUntil } from './sagemaker-deploy-wait.js';
+import { type DeployEvent, type Endpoint, type PollEnd, StatusLog, abortableTiming, oneLine, pollUntil } from './sagemaker-deploy-wait.js';
 
 /** Added to the test's duration for the wait: SageMaker provisions the shadow variant before, and removes it after. */
 export const SHADOW_WAIT_MARGIN_MINUTES = 30;
@@ -148,13 +148,7 @@ export async function runShadowTest(context: ShadowContext): Promise<ShadowOutco
     error: (cause) => deployError(cause, { endpoint, what: `cannot read the status of the shadow test ${name}`, operation: 'DescribeInferenceExperiment' }),
     isFinal: (value) => FINAL.has(value.Status ?? ''),
     report: (value) => reportExperiment(log, value),
-    logger,
-    now,
-    pause: (ms) => context.pause(ms, true),
-    pollMs: context.pollMs,
-    boundMs,
-    startedAt,
-    ...(context.signal === undefined ? {} : { signal: context.signal }),
+    ...abortableTiming(context, boundMs, startedAt),
   });
   return outcome(end, context, name, source, shadow, log);
 }

@@ -27,22 +27,11 @@ import { featureMatrix, parseRequest, planServing, RequestError } from '../../sr
 import { quantileSorted, renderReplayMarkdown, replayRequests } from '../../src/core/deploy/replay.js';
 import type { Clock } from '../../src/core/deploy/types.js';
 import { recordingLogger } from '../support/logger.js';
+import { seeded } from '../support/random.js';
 
 const churn = (version: number): string => join(import.meta.dirname, `../../examples/models/churn-v${version}.onnx`);
 const fixture = (name: string): string => join(import.meta.dirname, '../fixtures/models', name);
 const FEATURES = ['age', 'tenure_months', 'monthly_spend', 'support_tickets'];
-
-/** mulberry32: a seeded uniform generator on [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function fakeClock(start = 1_000_000): Clock & { advance(ms: number): void } {
   let now = start;

@@ -11,6 +11,7 @@
  * the IAM permission to grant when SageMaker denied the call).
  */
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { Logger } from '../../core/logger.js';
 import { EnvironmentError, ServiceError, isCd4mlError } from '../../core/errors.js';
 import { DENIED_CODES, NETWORK_CODES, NO_CREDENTIALS, THROTTLED_CODES, errorCode, errorDetail, httpStatus, lacksCredentials, shapeOf } from './aws-errors.js';
 import { awsRegion, type AwsClientOptions } from './clients.js';
@@ -18,6 +19,18 @@ import { awsRegion, type AwsClientOptions } from './clients.js';
 export interface SageMakerClientOptions extends AwsClientOptions {
   /** An explicit endpoint URL (a test server); otherwise the environment's or SageMaker's own. */
   endpoint?: string;
+}
+
+/** How a SageMaker run (training job, deployment) waits: the client's region, the poll interval, cancellation, the log, and the injected clock and pause. */
+export interface SageMakerWaitOptions {
+  region?: string;
+  /** Between the Describe… polls; 30 by default. */
+  pollSeconds?: number;
+  /** Cancels the run (what that stops depends on the run). */
+  signal?: AbortSignal;
+  logger: Logger;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function sagemakerClient(options: SageMakerClientOptions = {}): SageMakerClient {

@@ -14,7 +14,6 @@
  */
 import { DescribeEndpointCommand, type DescribeEndpointCommandOutput, type SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Logger } from '../../core/logger.js';
-import { sleep as defaultSleep } from '../../core/retry.js';
 import { deployError } from './sagemaker-deploy-errors.js';
 import { isTransient } from './sagemaker-training-errors.js';
 
@@ -33,12 +32,8 @@ export interface DeployEvent {
   message: string;
 }
 
-export interface PollOptions<T> {
-  /** One reading; its failure is turned into a one-line error by `error`. */
-  read: () => Promise<T>;
-  error: (cause: unknown) => Error;
-  isFinal: (value: T) => boolean;
-  report: (value: T) => void;
+/** How often and how long a wait polls, and what it logs to. */
+export interface PollTiming {
   logger: Logger;
   now: () => number;
   /** Pauses between polls; resolves early when `signal` aborts. */
@@ -48,6 +43,31 @@ export interface PollOptions<T> {
   boundMs: number;
   startedAt: number;
   signal?: AbortSignal;
+}
+
+export interface PollOptions<T> extends PollTiming {
+  /** One reading; its failure is turned into a one-line error by `error`. */
+  read: () => Promise<T>;
+  error: (cause: unknown) => Error;
+  isFinal: (value: T) => boolean;
+  report: (value: T) => void;
+}
+
+/** The timing of an abortable wait of a run (`context`): its log, clock, poll interval and signal, with `boundMs` from `startedAt`. */
+export function abortableTiming(
+  context: { logger: Logger; now: () => number; pause: (ms: number, abortable: boolean) => Promise<void>; pollMs: number; signal?: AbortSignal },
+  boundMs: number,
+  startedAt: number,
+): PollTiming {
+  return {
+    logger: context.logger,
+    now: context.now,
+    pause: (ms) => context.pause(ms, true),
+    pollMs: context.pollMs,
+    boundMs,
+    startedAt,
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
+  };
 }
 
 export type PollEnd<T> = { kind: 'final'; value: T } | { kind: 'bound'; last: T | undefined } | { kind: 'cancelled'; last: T | undefined };
@@ -101,40 +121,27 @@ export class StatusLog {
   }
 }
 
-export interface EndpointWaitOptions {
+export interface EndpointWaitOptions extends PollTiming {
   client: SageMakerClient;
   endpoint: string;
   /** The endpoint config being deployed, and the one live before (absent for a new endpoint). */
   target: string;
   previous?: string;
   log: StatusLog;
-  logger: Logger;
-  now: () => number;
-  pause: (ms: number) => Promise<void>;
-  pollMs: number;
-  boundMs: number;
-  startedAt: number;
-  signal?: AbortSignal;
 }
 
 /** Polls DescribeEndpoint until the endpoint settles (FINAL_ENDPOINT_STATUSES), the bound runs out, or the run is cancelled. */
 export async function waitForEndpoint(options: EndpointWaitOptions): Promise<PollEnd<Endpoint>> {
-  const { client, endpoint, log } = options;
+  const { client, endpoint, target, previous, log, ...timing } = options;
   return pollUntil<Endpoint>({
     read: () => client.send(new DescribeEndpointCommand({ EndpointName: endpoint })),
     error: (cause) => deployError(cause, { endpoint, what: 'cannot read the endpoint status', operation: 'DescribeEndpoint' }),
     isFinal: (value) => FINAL_ENDPOINT_STATUSES.has(value.EndpointStatus ?? ''),
     report: (value) => {
       const status = value.EndpointStatus ?? 'Unknown';
-      log.change(status, endpointMessage(value, options.target, options.previous), status === 'RollingBack' || status === 'Failed' || status === 'UpdateRollbackFailed');
+      log.change(status, endpointMessage(value, target, previous), status === 'RollingBack' || status === 'Failed' || status === 'UpdateRollbackFailed');
     },
-    logger: options.logger,
-    now: options.now,
-    pause: options.pause,
-    pollMs: options.pollMs,
-    boundMs: options.boundMs,
-    startedAt: options.startedAt,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...timing,
   });
 }
 
@@ -157,27 +164,6 @@ export function endpointMessage(endpoint: Endpoint, target: string, previous: st
     default:
       return `${live} is the endpoint config`;
   }
-}
-
-/** Waits `ms`; resolves early when `signal` aborts. The default timer is cleared then, so nothing keeps the process up. */
-export function pause(ms: number, signal: AbortSignal | undefined, sleep: ((ms: number) => Promise<void>) | undefined): Promise<void> {
-  if (signal === undefined) return (sleep ?? defaultSleep)(ms);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const done = (): void => {
-      signal.removeEventListener('abort', done);
-      if (timer !== undefined) clearTimeout(timer);
-      resolve();
-    };
-    signal.addEventListener('abort', done, { once: true });
-    if (sleep === undefined) timer = setTimeout(done, ms);
-    else
-      sleep(ms).then(done, (error: unknown) => {
-        signal.removeEventListener('abort', done);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
-  });
 }
 
 /** Whether `signal` aborted (a function, so that TypeScript does not keep an earlier check's narrowing). */

@@ -42,8 +42,9 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { InputError, ServiceError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
+import { pauser } from './abortable-pause.js';
 import { awsRegion } from './clients.js';
-import { isMissingResource, sagemakerClient } from './sagemaker-client.js';
+import { type SageMakerWaitOptions, isMissingResource, sagemakerClient } from './sagemaker-client.js';
 import {
   DEFAULT_VARIANT,
   type DeployRequestOptions,
@@ -57,23 +58,17 @@ import {
   endpointConfigName,
 } from './sagemaker-deploy-request.js';
 import { alreadyExists, deployError } from './sagemaker-deploy-errors.js';
-import { type DeployEvent, type Endpoint, type PollEnd, StatusLog, aborted, oneLine, pause, waitForEndpoint } from './sagemaker-deploy-wait.js';
+import { type DeployEvent, type Endpoint, type PollEnd, StatusLog, abortableTiming, aborted, oneLine, waitForEndpoint } from './sagemaker-deploy-wait.js';
 import { runShadowTest, stopShadowTests } from './sagemaker-shadow.js';
 
 export { setVariantWeights } from './sagemaker-variant-weights.js';
 export type { DeployEvent } from './sagemaker-deploy-wait.js';
 
-/** The deployment's fields (DeployRequestOptions: endpoint, modelName, version, modelDataUrl, image, instanceType, instanceCount, roleArn, plan, alarms, terminationWaitSeconds, maximumExecutionTimeoutSeconds) and how to run it. */
-export interface SageMakerDeployOptions extends DeployRequestOptions {
-  region?: string;
-  /** Between DescribeEndpoint (DescribeInferenceExperiment) calls; 30 by default. */
-  pollSeconds?: number;
-  /** Cancels the run: a shadow test is stopped; an endpoint update goes on under its guardrails. */
-  signal?: AbortSignal;
-  logger: Logger;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-}
+/**
+ * The deployment's fields (DeployRequestOptions: endpoint, modelName, version, modelDataUrl, image, instanceType, instanceCount, roleArn, plan, alarms, terminationWaitSeconds, maximumExecutionTimeoutSeconds)
+ * and how to run it (SageMakerWaitOptions: pollSeconds between DescribeEndpoint (DescribeInferenceExperiment) calls; `signal` cancels the run: a shadow test is stopped, an endpoint update goes on under its guardrails).
+ */
+export type SageMakerDeployOptions = DeployRequestOptions & SageMakerWaitOptions;
 
 export interface SageMakerDeployResult {
   status: 'promoted' | 'rolled-back' | 'failed' | 'shadowed';
@@ -110,7 +105,6 @@ export async function deployToSageMaker(options: SageMakerDeployOptions): Promis
   const region = options.region === undefined ? {} : { region: options.region };
   const client = sagemakerClient(region);
   const events: DeployEvent[] = [];
-  const sleep = options.sleep;
   const context: RunContext = {
     client,
     spec,
@@ -118,7 +112,7 @@ export async function deployToSageMaker(options: SageMakerDeployOptions): Promis
     now,
     events,
     pollMs: pollSeconds * 1000,
-    pause: (ms, abortable) => pause(ms, abortable ? signal : undefined, sleep),
+    pause: pauser(signal, options.sleep),
     region: awsRegion(region),
     ...(signal === undefined ? {} : { signal }),
   };
@@ -334,13 +328,7 @@ function wait(context: RunContext, target: string, previous: string | undefined,
     target,
     ...(previous === undefined ? {} : { previous }),
     log: new StatusLog(`endpoint ${spec.endpoint}`, logger, now, context.events),
-    logger,
-    now,
-    pause: (ms) => context.pause(ms, true),
-    pollMs: context.pollMs,
-    boundMs,
-    startedAt,
-    ...(context.signal === undefined ? {} : { signal: context.signal }),
+    ...abortableTiming(context, boundMs, startedAt),
   });
 }
 

@@ -27,11 +27,11 @@ import { CreateTrainingJobCommand, type SageMakerClient } from '@aws-sdk/client-
 import type { S3Client } from '@aws-sdk/client-s3';
 import { InputError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import { sleep as defaultSleep } from '../../core/retry.js';
 import type { MetricPattern, TrainingOutcome } from '../../core/train/types.js';
+import { pauser } from './abortable-pause.js';
 import { awsRegion, s3Client } from './clients.js';
 import { S3Objects } from './s3-objects.js';
-import { sagemakerClient } from './sagemaker-client.js';
+import { type SageMakerWaitOptions, sagemakerClient } from './sagemaker-client.js';
 import { type DataFile, downloadModel, localDataFiles, uploadDataFiles } from './sagemaker-training-data.js';
 import { trainingError } from './sagemaker-training-errors.js';
 import { type TrainingJobSpec, type TrainingRequestOptions, checkpointUri, createTrainingJobRequest, s3UriOf, trainingJobSpec, uploadLocation } from './sagemaker-training-request.js';
@@ -42,21 +42,14 @@ import { type TrainingJob, type WaitEnd, waitForTrainingJob } from './sagemaker-
  * id or UTC timestamp>-<random>, at most 63 characters —, image, instanceType, instanceCount, roleArn,
  * s3Input, s3Output, params, seed, metricPatterns, spot, maxWaitMinutes, timeoutMinutes; image, role,
  * instance type and output are optional there so that a missing input is reported as an InputError)
- * and how to run it.
+ * and how to run it (SageMakerWaitOptions: pollSeconds between DescribeTrainingJob calls; `signal`
+ * cancels the run: the job is stopped and the outcome is "cancelled").
  */
-export interface SageMakerTrainingOptions extends TrainingRequestOptions {
+export interface SageMakerTrainingOptions extends TrainingRequestOptions, SageMakerWaitOptions {
   /** Local files or directories (relative to `cwd`), uploaded to `<s3Output>/<jobName>/input/` when s3Input is absent. */
   data: string[];
   /** Where the model artifact is downloaded (and extracted). */
   modelPath: string;
-  region?: string;
-  /** Between DescribeTrainingJob calls; 30 by default. */
-  pollSeconds?: number;
-  /** Cancels the run: the job is stopped and the outcome is "cancelled". */
-  signal?: AbortSignal;
-  logger: Logger;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
   /** Resolves relative `data` paths; the working directory by default. */
   cwd?: string;
   /** Gives GITHUB_REPOSITORY and GITHUB_RUN_ID for the default name and the tags; process.env by default. */
@@ -131,13 +124,12 @@ async function createAndWait(client: SageMakerClient, spec: TrainingJobSpec, opt
   const waitMinutes = spec.spot ? (spec.maxWaitSeconds as number) / 60 : (options.maxWaitMinutes ?? spec.maxRuntimeSeconds / 60);
   const limit = spec.spot || options.maxWaitMinutes !== undefined ? `max-wait-minutes ${waitMinutes}` : `timeout-minutes ${waitMinutes}`;
   const boundText = `${limit} + ${WAIT_MARGIN_MINUTES} minutes for provisioning and upload`;
-  const sleep = options.sleep;
   const end = await waitForTrainingJob({
     client,
     jobName: spec.jobName,
     logger,
     now,
-    pause: (ms, abortable) => pause(ms, abortable ? signal : undefined, sleep),
+    pause: pauser(signal, options.sleep),
     pollMs,
     boundMs: (waitMinutes + WAIT_MARGIN_MINUTES) * 60_000,
     boundText,
@@ -238,27 +230,6 @@ function stopped(stop: { status: string | undefined; reachedFinal: boolean; erro
   if (stop.error !== undefined) return `could not be stopped (${stop.error}); stop it in the SageMaker console`;
   if (stop.reachedFinal) return `was stopped (StopTrainingJob; final status ${stop.status})`;
   return `was asked to stop (StopTrainingJob) but was still ${stop.status ?? 'in an unknown status'} when this run stopped waiting`;
-}
-
-/** Waits `ms`; resolves early when `signal` aborts. The default timer is cleared then, so nothing keeps the process up. */
-function pause(ms: number, signal: AbortSignal | undefined, sleep: ((ms: number) => Promise<void>) | undefined): Promise<void> {
-  if (signal === undefined) return (sleep ?? defaultSleep)(ms);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const done = (): void => {
-      signal.removeEventListener('abort', done);
-      if (timer !== undefined) clearTimeout(timer);
-      resolve();
-    };
-    signal.addEventListener('abort', done, { once: true });
-    if (sleep === undefined) timer = setTimeout(done, ms);
-    else
-      sleep(ms).then(done, (error: unknown) => {
-        signal.removeEventListener('abort', done);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
-  });
 }
 
 function oneLine(text: string): string {
