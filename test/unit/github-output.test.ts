@@ -16,7 +16,7 @@ describe('actionYaml', () => {
     const document = parse(actionYaml(action)) as {
       inputs: Record<string, { description: string; required: boolean; default?: string }>;
       outputs: Record<string, { description: string }>;
-      runs: { using: string; main: string };
+      runs: { using: string; main: string; post?: string; 'post-if'?: string };
     };
     expect(Object.keys(document.inputs)).toEqual(Object.keys(action.inputs));
     for (const [name, spec] of Object.entries(action.inputs)) {
@@ -27,7 +27,8 @@ describe('actionYaml', () => {
       });
     }
     expect(Object.keys(document.outputs)).toEqual(Object.keys(action.outputs));
-    expect(document.runs).toEqual({ using: 'node24', main: `../../dist/${action.id}/index.js` });
+    const post = action.postIf === undefined ? {} : { post: `../../dist/${action.id}/index.js`, 'post-if': action.postIf };
+    expect(document.runs).toEqual({ using: 'node24', main: `../../dist/${action.id}/index.js`, ...post });
   });
 
   test('every default is a value its own parser accepts', () => {

@@ -8,7 +8,7 @@
 import { join, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import { createLocalTarget, type LocalTarget } from '../../core/deploy/local-target.js';
+import { createLocalTarget, deploymentDirectory, type LocalTarget } from '../../core/deploy/local-target.js';
 import { startModelServer } from '../../core/deploy/local-server.js';
 import { readReplayLines, startReplayTraffic } from '../../core/deploy/replay-traffic.js';
 import { renderReplayMarkdown, replayRequests } from '../../core/deploy/replay.js';
@@ -17,6 +17,11 @@ import type { Clock, HealthRules, RolloutPlan, RolloutResult } from '../../core/
 import type { ModelRegistry } from '../../core/registry/types.js';
 
 export const LOCAL_DEPLOY_DIRECTORY = '.cd4ml/deploy';
+
+/** `<cwd>/.cd4ml/deploy/<endpoint>`: where the local target keeps an endpoint's state and versions. */
+export function localDeploymentDirectory(cwd: string, endpoint: string): string {
+  return deploymentDirectory(resolve(cwd, LOCAL_DEPLOY_DIRECTORY), endpoint);
+}
 
 export interface LocalRolloutOptions {
   registry: ModelRegistry;

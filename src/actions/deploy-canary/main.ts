@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CheckFailedError, InputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/files/write-file-atomic.js';
 import { planRollout } from '../../core/deploy/plan.js';
@@ -9,7 +9,7 @@ import { saveForPost, type ContextOf } from '../../platform/github/action-runtim
 import { openRegistry } from '../../platform/registry.js';
 import { cancellationSignal } from '../train-on-gpu-runner/cancellation.js';
 import { recordDeployment } from './github-deployment.js';
-import { LOCAL_DEPLOY_DIRECTORY, localRollout } from './local-rollout.js';
+import { localDeploymentDirectory, localRollout } from './local-rollout.js';
 import type { metadata } from './metadata.js';
 import { sagemakerRollout } from './sagemaker-rollout.js';
 
@@ -33,7 +33,7 @@ export async function main({ inputs, logger, run, summary, setOutput }: ContextO
 
   saveForPost(
     inputs.target === 'local'
-      ? { target: 'local', directory: join(resolve(cwd, LOCAL_DEPLOY_DIRECTORY), endpoint), candidate: record.version }
+      ? { target: 'local', directory: localDeploymentDirectory(cwd, endpoint), candidate: record.version }
       : { target: 'sagemaker', endpoint, ...(inputs.region === undefined ? {} : { region: inputs.region }) },
   );
   const { signal, dispose } = cancellationSignal(logger);

@@ -1,5 +1,0 @@
-import { runAction } from '../../platform/github/action-runtime.js';
-import { main } from './main.js';
-import { metadata } from './metadata.js';
-
-await runAction(metadata, main);
