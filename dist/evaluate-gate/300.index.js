@@ -733,6 +733,10 @@ function mismatch(owner, file, actual, detail, after) {
     const stored = detail === undefined ? 'the stored file' : `the stored file (${detail})`;
     return new errors/* ServiceError */._7(`${owner}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; ${stored} was changed or damaged.${after}`);
 }
+/** The version's ONNX model files (under `model/`). */
+function onnxModels(record) {
+    return record.files.filter((file) => file.path.startsWith('model/') && file.path.toLowerCase().endsWith('.onnx'));
+}
 
 ;// CONCATENATED MODULE: ./src/core/registry/indexed-registry.ts
 /**
@@ -3010,6 +3014,7 @@ function openRegistry(uri, options) {
 
 
 
+
 function registryInput(where) {
     return {
         description: `Registry URI in which \`registry:<name>@<version|alias>\` ${where} is resolved (as register-model's \`registry\`).`,
@@ -3029,7 +3034,7 @@ async function resolveReference(spec, input, context) {
 /** The version's ONNX model, written to `directory`; its path. */
 async function fetchOnnxModel(resolved, directory) {
     const { record, registry } = resolved;
-    const models = record.files.filter((file) => file.path.startsWith('model/') && file.path.toLowerCase().endsWith('.onnx'));
+    const models = onnxModels(record);
     if (models.length !== 1) {
         const files = record.files.map((file) => file.path).join(', ');
         throw new errors/* InputError */.dz(models.length === 0

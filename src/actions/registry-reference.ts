@@ -15,6 +15,7 @@ import { parseReference } from '../core/registry/names.js';
 import type { ModelRecord, ModelRegistry } from '../core/registry/types.js';
 import type { RunContext } from '../platform/github/context.js';
 import { openRegistry } from '../platform/registry.js';
+import { onnxModels } from '../core/registry/verified-files.js';
 
 export function registryInput(where: string): InputSpec<string> & { default: string } {
   return {
@@ -52,7 +53,7 @@ export async function resolveReference(spec: string, input: string, context: Ref
 /** The version's ONNX model, written to `directory`; its path. */
 export async function fetchOnnxModel(resolved: ResolvedReference, directory: string): Promise<string> {
   const { record, registry } = resolved;
-  const models = record.files.filter((file) => file.path.startsWith('model/') && file.path.toLowerCase().endsWith('.onnx'));
+  const models = onnxModels(record);
   if (models.length !== 1) {
     const files = record.files.map((file) => file.path).join(', ');
     throw new InputError(

@@ -15,6 +15,7 @@ import { renderReplayMarkdown, replayRequests } from '../../core/deploy/replay.j
 import { runRollout } from '../../core/deploy/rollout.js';
 import type { Clock, HealthRules, RolloutPlan, RolloutResult } from '../../core/deploy/types.js';
 import type { ModelRegistry } from '../../core/registry/types.js';
+import { onnxModels } from '../../core/registry/verified-files.js';
 
 export const LOCAL_DEPLOY_DIRECTORY = '.cd4ml/deploy';
 
@@ -53,7 +54,7 @@ export async function localRollout(options: LocalRolloutOptions): Promise<LocalR
   const directory = resolve(options.cwd, LOCAL_DEPLOY_DIRECTORY);
   const fetchModel = async (version: number): Promise<string> => {
     const record = await registry.resolve(name, { version });
-    const models = record.files.filter((file) => file.path.startsWith('model/') && file.path.toLowerCase().endsWith('.onnx'));
+    const models = onnxModels(record);
     if (models.length !== 1) throw new InputError(`${record.uri} has ${models.length === 0 ? 'no ONNX model' : 'several ONNX files'}; the local target serves one ONNX model per version.`);
     const into = join(directory, options.endpoint, 'versions', `v${version}`);
     await registry.download(record, into);

@@ -7,7 +7,7 @@ import { renderRolloutMarkdown } from '../../core/deploy/rollout-report.js';
 import { checkAlias, parseReference } from '../../core/registry/names.js';
 import { saveForPost, type ContextOf } from '../../platform/github/action-runtime.js';
 import { openRegistry } from '../../platform/registry.js';
-import { cancellationSignal } from '../train-on-gpu-runner/cancellation.js';
+import { cancellationSignal } from '../../platform/github/cancellation.js';
 import { recordDeployment } from './github-deployment.js';
 import { localDeploymentDirectory, localRollout } from './local-rollout.js';
 import type { metadata } from './metadata.js';

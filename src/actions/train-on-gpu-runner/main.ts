@@ -10,7 +10,7 @@ import { trainingRecord } from '../../core/train/record.js';
 import type { ContextOf } from '../../platform/github/action-runtime.js';
 import { uploadDirectory } from '../../platform/github/artifacts.js';
 import { restorePaths, savePaths } from '../../platform/github/cache.js';
-import { cancellationSignal } from './cancellation.js';
+import { cancellationSignal } from '../../platform/github/cancellation.js';
 import type { metadata } from './metadata.js';
 import { trainOnBackend } from './backends.js';
 

@@ -70,3 +70,8 @@ function mismatch(owner: string, file: StoredFile, actual: string, detail: strin
   const stored = detail === undefined ? 'the stored file' : `the stored file (${detail})`;
   return new ServiceError(`${owner}: ${file.path} has sha256 ${actual}, but the registry recorded ${file.sha256}; ${stored} was changed or damaged.${after}`);
 }
+
+/** The version's ONNX model files (under `model/`). */
+export function onnxModels(record: ModelRecord): StoredFile[] {
+  return record.files.filter((file) => file.path.startsWith('model/') && file.path.toLowerCase().endsWith('.onnx'));
+}
