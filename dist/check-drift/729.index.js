@@ -4743,7 +4743,9 @@ const FLOAT_OUTPUTS = new Set(['float32', 'float64']);
 /** Opens the model at `path` with onnxruntime (CPU). `name` is how messages call it (default `path`). */
 async function openModel(path, name = path) {
     const ort = await loadOnnxRuntime();
-    const session = await ort.InferenceSession.create(path).catch((error) => {
+    // onnxruntime's own log (stderr) only repeats what a failed run rejects with, once per request on
+    // a model server: every failure reaches the caller as an error, so only fatal messages are logged.
+    const session = await ort.InferenceSession.create(path, { logSeverityLevel: 4 }).catch((error) => {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
         throw new errors/* InputError */.dz(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
     });
@@ -5565,7 +5567,8 @@ async function findOwnIssue(client, repo, issue) {
     }
     return undefined;
 }
-function issueBody(issue, logger) {
+/** The issue body: the marker on the first line, then the report, trimmed to GitHub's limit. */
+function stickyIssueBody(issue, logger) {
     const marker = stickyMarker(issue.action, issue.key);
     const fitted = (0,fit/* fitToLimit */.Q)(issue.body, limits/* COMMENT_BODY_LIMIT */.tx - marker.length - 1, '> [!WARNING]\n> This report was trimmed to fit GitHub\'s size limit; the job summary of the run has it in full.');
     if (fitted.trimmed)
@@ -5574,7 +5577,7 @@ function issueBody(issue, logger) {
 }
 /** Opens the issue, or updates the open one this account opened before with the same marker. */
 async function upsertStickyIssue(client, repo, issue, logger) {
-    const body = issueBody(issue, logger);
+    const body = stickyIssueBody(issue, logger);
     const existing = await findOwnIssue(client, repo, issue);
     if (existing !== undefined) {
         await client.rest.issues.update({ ...repo, issue_number: existing.number, title: issue.title, body });
@@ -5626,6 +5629,18 @@ async function writeOrWarn(what, permission, write, logger) {
 
 
 const DRIFT_LABEL = 'cd4ml-drift';
+/** The drift issue's title and body (before its marker) for a report on `key` (the reference). */
+function driftIssueText(markdown, key, runUrl) {
+    const where = runUrl === undefined ? 'this run' : `[this run](${runUrl})`;
+    return {
+        title: `Data drift against ${key}`,
+        body: `${markdown}\n\n_Updated by ${where}. This issue closes itself when a later check finds no dataset drift._`,
+    };
+}
+/** The inputs the retraining workflow is started with; it must declare them (GitHub refuses others). */
+function retrainInputs(outcome) {
+    return { report: outcome.reportPath, summary: outcome.verdict };
+}
 async function actOnDrift(outcome, options) {
     const { run, logger } = options;
     const wantsIssue = outcome.onDrift.has('issue');
@@ -5641,8 +5656,8 @@ async function actOnDrift(outcome, options) {
     const issue = { action: 'check-drift', key: outcome.key, labels: [DRIFT_LABEL] };
     const where = run.runUrl === undefined ? 'this run' : `[this run](${run.runUrl})`;
     if (wantsIssue && outcome.drifted) {
-        const body = `${outcome.markdown}\n\n_Updated by ${where}. This issue closes itself when a later check finds no dataset drift._`;
-        await writeOrWarn('open or update the drift issue', 'issues', () => upsertStickyIssue(client, repo, { ...issue, title: `Data drift against ${outcome.key}`, body }, logger), logger);
+        const text = driftIssueText(outcome.markdown, outcome.key, run.runUrl);
+        await writeOrWarn('open or update the drift issue', 'issues', () => upsertStickyIssue(client, repo, { ...issue, ...text }, logger), logger);
     }
     else if (wantsIssue) {
         await writeOrWarn('close the drift issue', 'issues', () => closeStickyIssue(client, repo, issue, `No dataset drift any more in ${where}: ${outcome.verdict}. Closing.`, logger), logger);
@@ -5654,7 +5669,7 @@ async function actOnDrift(outcome, options) {
             return;
         }
         const started = await writeOrWarn(`start ${outcome.workflow}`, 'actions', async () => {
-            await dispatchWorkflow(client, repo, { workflow: outcome.workflow, ref, inputs: { report: outcome.reportPath, summary: outcome.verdict } });
+            await dispatchWorkflow(client, repo, { workflow: outcome.workflow, ref, inputs: retrainInputs(outcome) });
             return true;
         }, logger);
         if (started === true)

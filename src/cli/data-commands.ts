@@ -11,10 +11,11 @@ import { metadata as validateData } from '../actions/validate-data/metadata.js';
 import { InputError } from '../core/errors.js';
 import { parseProfile, type ProfileDocument } from '../core/profile/profile.js';
 import type { OptionSyntax } from './args.js';
+import { demo } from './demo/command.js';
 import { REGISTRY_COMMANDS } from './registry-commands.js';
 import { serve } from './serve-command.js';
-import { type CliEnvironment, runBundle } from './run-bundle.js';
-import { runnerInputEnv, withoutInputs } from './runner-env.js';
+import type { CliEnvironment } from './run-bundle.js';
+import { runStep } from './run-step.js';
 
 export interface CommandOption extends OptionSyntax {
   description: string;
@@ -77,22 +78,11 @@ async function runValidateData<T>(
 ): Promise<T> {
   const scratch = mkdtempSync(join(tmpdir(), 'cd4ml-'));
   try {
-    const files = { output: join(scratch, 'output'), summary: join(scratch, 'summary.md') };
-    writeFileSync(files.output, '');
-    writeFileSync(files.summary, '');
-    const code = await runBundle(
-      validateData,
-      {
-        ...withoutInputs(cli.env),
-        ...runnerInputEnv(validateData, { ...inputs(scratch), 'fail-on': 'never', comment: 'false' }, cli.env),
-        GITHUB_OUTPUT: files.output,
-        GITHUB_STEP_SUMMARY: files.summary,
-        // The step's own scratch files (its JSON report) stay in this run's directory.
-        RUNNER_TEMP: scratch,
-      },
-      cli,
-      { annotationsOnly: true },
-    );
+    const { code } = await runStep(validateData, { ...inputs(scratch), 'fail-on': 'never', comment: 'false' }, cli, {
+      // The step's own scratch files (its JSON report) stay in this run's directory.
+      env: { RUNNER_TEMP: scratch },
+      annotationsOnly: true,
+    });
     return then(code, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -215,7 +205,7 @@ const inferSchema: CliCommand = {
   },
 };
 
-export const COMMANDS: readonly CliCommand[] = [profile, inferSchema, serve, ...REGISTRY_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [demo, profile, inferSchema, serve, ...REGISTRY_COMMANDS];
 
 export function findCommand(id: string): CliCommand | undefined {
   return COMMANDS.find((command) => command.id === id);

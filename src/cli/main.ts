@@ -4,8 +4,7 @@
  * report through GITHUB_STEP_SUMMARY — and shows the result in terminal form. `cd4ml <command>` runs
  * one of the CLI's own commands (data-commands.ts), which run an action's bundle with fixed inputs.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ACTIONS, findAction } from '../actions/catalog.js';
 import { describeError, InputError } from '../core/errors.js';
@@ -13,10 +12,9 @@ import type { ActionMetadata } from '../platform/github/action-metadata.js';
 import { nearNames, parseActionArgs, parseArgs } from './args.js';
 import { type CliCommand, COMMANDS, findCommand } from './data-commands.js';
 import { actionHelp, commandHelp, overviewHelp } from './help.js';
-import { parseOutputFile } from './output-file.js';
-import { type CliEnvironment, runBundle } from './run-bundle.js';
+import type { CliEnvironment } from './run-bundle.js';
 import { REGISTRY_COMMANDS, withLocalRegistry } from './registry-commands.js';
-import { runnerInputEnv, withoutInputs } from './runner-env.js';
+import { runStep } from './run-step.js';
 
 /** Output values longer than this are written to a file rather than printed. */
 const LONG_OUTPUT = 300;
@@ -31,37 +29,18 @@ async function runActionCommand(action: ActionMetadata, argv: readonly string[],
   }
   const reportFile = resolve(cli.cwd, args.reportFile ?? join('.cd4ml', `${action.id}-report.md`));
   mkdirSync(dirname(reportFile), { recursive: true });
-  writeFileSync(reportFile, '');
-  const scratch = mkdtempSync(join(tmpdir(), 'cd4ml-'));
-  const outputFile = join(scratch, 'output');
-  writeFileSync(outputFile, '');
-  try {
-    const code = await runBundle(
-      action,
-      {
-        ...withoutInputs(cli.env),
-        ...runnerInputEnv(action, withLocalRegistry(args.inputs, action.inputs, cli.env), cli.env),
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_STATE: join(scratch, 'state'),
-        GITHUB_STEP_SUMMARY: reportFile,
-      },
-      cli,
-    );
-    const outputs = Object.entries(parseOutputFile(readFileSync(outputFile, 'utf8')));
-    const shown = outputs.map(([name, value]) => {
-      if (value.length <= LONG_OUTPUT) return `  ${name}: ${value}`;
-      // A long value (a JSON document) goes to a file next to the report; the terminal gets its path.
-      const file = join(dirname(reportFile), `${action.id}-${name}${/^[[{]/.test(value) ? '.json' : '.txt'}`);
-      writeFileSync(file, `${value}\n`);
-      return `  ${name}: (${value.length.toLocaleString('en-US')} characters) ${file}`;
-    });
-    if (outputs.length > 0) cli.out(['Outputs:', ...shown].join('\n'));
-    if (statSync(reportFile).size > 0) cli.out(`Report: ${reportFile}`);
-    else rmSync(reportFile);
-    return code;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const { code, outputs } = await runStep(action, withLocalRegistry(args.inputs, action.inputs, cli.env), cli, { summaryFile: reportFile });
+  const shown = Object.entries(outputs).map(([name, value]) => {
+    if (value.length <= LONG_OUTPUT) return `  ${name}: ${value}`;
+    // A long value (a JSON document) goes to a file next to the report; the terminal gets its path.
+    const file = join(dirname(reportFile), `${action.id}-${name}${/^[[{]/.test(value) ? '.json' : '.txt'}`);
+    writeFileSync(file, `${value}\n`);
+    return `  ${name}: (${value.length.toLocaleString('en-US')} characters) ${file}`;
+  });
+  if (shown.length > 0) cli.out(['Outputs:', ...shown].join('\n'));
+  if (statSync(reportFile).size > 0) cli.out(`Report: ${reportFile}`);
+  else rmSync(reportFile);
+  return code;
 }
 
 async function runCommand(command: CliCommand, argv: readonly string[], cli: CliEnvironment): Promise<number> {

@@ -66,11 +66,11 @@ describe('usage errors exit 2 with one line', () => {
   test.each([
     [
       ['validate'],
-      'error: unknown command "validate": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or profile, infer-schema, serve, registry. See `cd4ml --help`.',
+      'error: unknown command "validate": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or demo, profile, infer-schema, serve, registry. See `cd4ml --help`.',
     ],
     [
       ['profil'],
-      'error: unknown command "profil": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or profile, infer-schema, serve, registry. Did you mean profile? See `cd4ml --help`.',
+      'error: unknown command "profil": expected an action (validate-data, train-on-gpu-runner, evaluate-gate, register-model, deploy-canary, check-drift) or demo, profile, infer-schema, serve, registry. Did you mean profile? See `cd4ml --help`.',
     ],
     [['validate-data', '--formt', 'csv'], 'error: cd4ml validate-data has no option --formt. Did you mean --format? See `cd4ml validate-data --help` for its inputs.'],
     [['validate-data', 'train.csv'], 'error: cd4ml validate-data takes options only (--name value), but got "train.csv".'],

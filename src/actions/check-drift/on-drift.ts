@@ -25,6 +25,20 @@ export interface DriftOutcome {
   ref: string | undefined;
 }
 
+/** The drift issue's title and body (before its marker) for a report on `key` (the reference). */
+export function driftIssueText(markdown: string, key: string, runUrl: string | undefined): { title: string; body: string } {
+  const where = runUrl === undefined ? 'this run' : `[this run](${runUrl})`;
+  return {
+    title: `Data drift against ${key}`,
+    body: `${markdown}\n\n_Updated by ${where}. This issue closes itself when a later check finds no dataset drift._`,
+  };
+}
+
+/** The inputs the retraining workflow is started with; it must declare them (GitHub refuses others). */
+export function retrainInputs(outcome: Pick<DriftOutcome, 'reportPath' | 'verdict'>): Record<string, string> {
+  return { report: outcome.reportPath, summary: outcome.verdict };
+}
+
 export async function actOnDrift(outcome: DriftOutcome, options: { run: RunContext; token: string | undefined; logger: Logger }): Promise<void> {
   const { run, logger } = options;
   const wantsIssue = outcome.onDrift.has('issue');
@@ -39,8 +53,8 @@ export async function actOnDrift(outcome: DriftOutcome, options: { run: RunConte
   const issue = { action: 'check-drift', key: outcome.key, labels: [DRIFT_LABEL] };
   const where = run.runUrl === undefined ? 'this run' : `[this run](${run.runUrl})`;
   if (wantsIssue && outcome.drifted) {
-    const body = `${outcome.markdown}\n\n_Updated by ${where}. This issue closes itself when a later check finds no dataset drift._`;
-    await writeOrWarn('open or update the drift issue', 'issues', () => upsertStickyIssue(client, repo, { ...issue, title: `Data drift against ${outcome.key}`, body }, logger), logger);
+    const text = driftIssueText(outcome.markdown, outcome.key, run.runUrl);
+    await writeOrWarn('open or update the drift issue', 'issues', () => upsertStickyIssue(client, repo, { ...issue, ...text }, logger), logger);
   } else if (wantsIssue) {
     await writeOrWarn('close the drift issue', 'issues', () => closeStickyIssue(client, repo, issue, `No dataset drift any more in ${where}: ${outcome.verdict}. Closing.`, logger), logger);
   }
@@ -54,7 +68,7 @@ export async function actOnDrift(outcome: DriftOutcome, options: { run: RunConte
       `start ${outcome.workflow}`,
       'actions',
       async () => {
-        await dispatchWorkflow(client, repo, { workflow: outcome.workflow!, ref, inputs: { report: outcome.reportPath, summary: outcome.verdict } });
+        await dispatchWorkflow(client, repo, { workflow: outcome.workflow!, ref, inputs: retrainInputs(outcome) });
         return true;
       },
       logger,

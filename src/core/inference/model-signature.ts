@@ -59,7 +59,9 @@ const FLOAT_OUTPUTS: ReadonlySet<string> = new Set(['float32', 'float64']);
 /** Opens the model at `path` with onnxruntime (CPU). `name` is how messages call it (default `path`). */
 export async function openModel(path: string, name: string = path): Promise<LoadedModel> {
   const ort = await loadOnnxRuntime();
-  const session = await ort.InferenceSession.create(path).catch((error: unknown) => {
+  // onnxruntime's own log (stderr) only repeats what a failed run rejects with, once per request on
+  // a model server: every failure reaches the caller as an error, so only fatal messages are logged.
+  const session = await ort.InferenceSession.create(path, { logSeverityLevel: 4 }).catch((error: unknown) => {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new InputError(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
   });

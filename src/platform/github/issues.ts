@@ -44,7 +44,8 @@ async function findOwnIssue(client: GitHubClient, repo: RepositoryRef, issue: Pi
   return undefined;
 }
 
-function issueBody(issue: StickyIssue, logger: Logger): string {
+/** The issue body: the marker on the first line, then the report, trimmed to GitHub's limit. */
+export function stickyIssueBody(issue: Pick<StickyIssue, 'action' | 'key' | 'body'>, logger: Logger): string {
   const marker = stickyMarker(issue.action, issue.key);
   const fitted = fitToLimit(issue.body, COMMENT_BODY_LIMIT - marker.length - 1, '> [!WARNING]\n> This report was trimmed to fit GitHub\'s size limit; the job summary of the run has it in full.');
   if (fitted.trimmed) logger.warning(`The ${issue.action} issue was trimmed to GitHub's size limit.`);
@@ -53,7 +54,7 @@ function issueBody(issue: StickyIssue, logger: Logger): string {
 
 /** Opens the issue, or updates the open one this account opened before with the same marker. */
 export async function upsertStickyIssue(client: GitHubClient, repo: RepositoryRef, issue: StickyIssue, logger: Logger): Promise<PostedIssue> {
-  const body = issueBody(issue, logger);
+  const body = stickyIssueBody(issue, logger);
   const existing = await findOwnIssue(client, repo, issue);
   if (existing !== undefined) {
     await client.rest.issues.update({ ...repo, issue_number: existing.number, title: issue.title, body });
