@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { retrainInputs } from '../../src/actions/check-drift/on-drift.js';
 import { ROOT } from '../support/runner.js';
 
 const DIR = join(ROOT, 'workflows-templates');
@@ -115,6 +116,14 @@ describe('workflow templates', () => {
     }
     expect(workflow.permissions).toEqual({});
     for (const [id, job] of Object.entries(workflow.jobs)) expect(job.permissions, id).toBeDefined();
+  });
+
+  test('the retraining workflow declares every input check-drift dispatches it with', () => {
+    const on = load('ml-scheduled-retrain').on as { workflow_dispatch?: { inputs?: Record<string, { required?: boolean }> } };
+    const declared = on.workflow_dispatch?.inputs ?? {};
+    const sent = Object.keys(retrainInputs({ reportPath: '/tmp/report.md', verdict: '2 of 7 columns drifted' }));
+    expect(sent).toEqual(['report', 'summary']);
+    for (const name of sent) expect(declared[name]?.required, name).toBe(false);
   });
 
   test('the pull request workflow has no paths filter and gates against production', () => {

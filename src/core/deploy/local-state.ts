@@ -3,8 +3,8 @@
  * (`.cd4ml/deploy/<endpoint>/`), naming the live version and, during a rollout, the candidate with
  * its traffic share:
  *
- *     { "live": { "version": 7, "modelPath": "versions/7/model/model.onnx" },
- *       "candidate": { "version": 8, "modelPath": "versions/8/model/model.onnx", "percent": 10, "mirrorPercent": 0 },
+ *     { "live": { "version": 7, "modelPath": "versions/v7/model/model.onnx" },
+ *       "candidate": { "version": 8, "modelPath": "versions/v8/model/model.onnx", "percent": 10, "mirrorPercent": 0 },
  *       "updatedAt": "2024-07-01T12:00:00.000Z" }
  *
  * A model path is relative to the deployment directory (or absolute). Every transition is one atomic
