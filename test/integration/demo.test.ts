@@ -85,6 +85,15 @@ describe('cd4ml demo', () => {
     expect(run.stdout).toContain('.cd4ml/demo/pr-2-comment.md  the comment pull request #2 gets');
   });
 
+  test("the README shows pull request #2's comment exactly as the demo writes it", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const shown = /<!-- demo: pr-2-comment\.md -->\n([\s\S]*?)\n<!-- end demo -->/.exec(readme)?.[1];
+    const [marker, ...body] = read('pr-2-comment.md').trimEnd().split('\n');
+    expect(marker).toMatch(/^<!-- cd4ml:evaluate-gate:/);
+    // When the report changes, copy .cd4ml/demo/pr-2-comment.md (without its first line) into the README.
+    expect(shown).toBe(body.join('\n'));
+  });
+
   test('runs again over its own folder, and refuses a folder it did not write', () => {
     const again = cd4ml(['demo', '--out', '.cd4ml/demo'], cwd);
     expect(again.code).toBe(0);

@@ -63,9 +63,9 @@ function posted(step: DemoStep, result: StepResult, out: string): Written | unde
   if (report === undefined || !existsSync(report)) return undefined;
   const markdown = readFileSync(report, 'utf8').trimEnd();
   if (step.comment !== undefined) {
-    const key = evaluateGate.inputs['check-name'].default ?? 'cd4ml/evaluate-gate';
-    const pr = /pr-(\d+)/.exec(step.comment)?.[1];
-    return { path: writeOutput(out, step.comment, stickyBody({ action: 'evaluate-gate', key, body: markdown }).body), what: `the comment pull request #${pr} gets` };
+    const key = step.inputs['check-name'] ?? evaluateGate.inputs['check-name'].default ?? 'cd4ml/evaluate-gate';
+    const body = stickyBody({ action: 'evaluate-gate', key, body: markdown }).body;
+    return { path: writeOutput(out, step.comment.file, body), what: `the comment pull request #${step.comment.pullRequest} gets` };
   }
   if (step.issue !== undefined && result.outputs['drifted'] === 'true') {
     const reference = step.inputs['reference'] as string;

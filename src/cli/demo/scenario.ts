@@ -71,7 +71,7 @@ export function demoScenario(paths: DemoPaths): DemoStage[] {
         policy: join(examples, 'gate-policy.yaml'),
         ...registryInput,
       },
-      comment: `pr-${pr}-comment.md`,
+      comment: { pullRequest: pr, file: `pr-${pr}-comment.md` },
     }) as const;
   const register = (model: string, extra: Record<string, string> = {}) =>
     ({ action: 'register-model', inputs: { name: DEMO_MODEL, model, alias: 'staging', ...registryInput, ...extra } }) as const;
@@ -94,36 +94,31 @@ export function demoScenario(paths: DemoPaths): DemoStage[] {
 
   const first = pullRequest(1, '{"epochs": 3}');
   const second = pullRequest(2, '{"epochs": 300}');
-  const trained = (dir: string) => ({ metrics: join(dir, 'metrics.json'), profile: join(dir, 'profile.json'), params: join(dir, 'training-record.json') });
-  const firstRegistration = trained(first.dir);
-  const secondRegistration = trained(second.dir);
+  // The merge: the model the pull request trained, with its metrics, profile and training record.
+  const release = (dir: string): DemoStage => ({
+    title: 'Merged: release',
+    workflow: 'ml-release.yml',
+    steps: [register(join(dir, 'model'), { metrics: join(dir, 'metrics.json'), profile: join(dir, 'profile.json'), params: join(dir, 'training-record.json') }), deploy],
+  });
   const fixedBatch = join(examples, 'models', 'churn-fixed-batch.onnx');
 
   return [
     {
       title: 'Pull request #1: a first churn model, 3 epochs',
       workflow: 'ml-pull-request.yml',
-      steps: [{ ...first.validate }, { ...first.train }, { ...gate(join(first.dir, 'model', 'model.onnx'), 1) }],
+      steps: [first.validate, first.train, gate(join(first.dir, 'model', 'model.onnx'), 1)],
     },
-    {
-      title: 'Merged: release',
-      workflow: 'ml-release.yml',
-      steps: [{ ...register(join(first.dir, 'model'), firstRegistration) }, { ...deploy }],
-    },
+    release(first.dir),
     {
       title: 'Pull request #2: train to convergence, 300 epochs',
       workflow: 'ml-pull-request.yml',
-      steps: [{ ...second.validate }, { ...second.train }, { ...gate(join(second.dir, 'model', 'model.onnx'), 2) }],
+      steps: [second.validate, second.train, gate(join(second.dir, 'model', 'model.onnx'), 2)],
     },
-    {
-      title: 'Merged: release',
-      workflow: 'ml-release.yml',
-      steps: [{ ...register(join(second.dir, 'model'), secondRegistration) }, { ...deploy }],
-    },
+    release(second.dir),
     {
       title: 'Pull request #3: a re-export with a fixed batch shape (examples/models/churn-fixed-batch.onnx)',
       workflow: 'ml-pull-request.yml, ml-release.yml',
-      steps: [{ ...gate(fixedBatch, 3) }, { ...register(fixedBatch) }, { ...deploy, expectFailure: true }],
+      steps: [gate(fixedBatch, 3), register(fixedBatch), { ...deploy, expectFailure: true }],
     },
     {
       title: "Scheduled: July's data against production's training profile",

@@ -6,8 +6,8 @@ export interface DemoStep {
   inputs: Readonly<Record<string, string>>;
   /** The step is meant to fail (a rollback): exit code 1 is the expected outcome. */
   expectFailure?: boolean;
-  /** evaluate-gate: the file the pull request comment it would post is written to. */
-  comment?: string;
+  /** evaluate-gate: the pull request it comments on, and the file its comment is written to. */
+  comment?: { pullRequest: number; file: string };
   /** check-drift: the file the drift issue it would open is written to. */
   issue?: string;
 }

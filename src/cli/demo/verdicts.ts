@@ -63,7 +63,7 @@ function trainVerdict(result: StepResult): Verdict {
   return { expected: true, text: `trained ${where} in ${result.outputs['duration-seconds']} s: validation ${shown.join(', ')}` };
 }
 
-function deployVerdict(result: StepResult, errors: readonly string[]): Verdict {
+function deployVerdict(step: DemoStep, result: StepResult, errors: readonly string[]): Verdict {
   const { status, 'live-version': live } = result.outputs;
   if (status === 'rolled-back') {
     const reason = errors.map((line) => / was rolled back: (.*)$/.exec(line)?.[1]).find((found) => found !== undefined);
@@ -75,7 +75,9 @@ function deployVerdict(result: StepResult, errors: readonly string[]): Verdict {
   const first = result.summary.includes('the first deployment');
   return {
     expected: true,
-    text: first ? `v${live} is live: the endpoint's first version, nothing to compare with; production → v${live}` : `canary 50% → 100%, healthy at each step: promoted; production → v${live}`,
+    text: first
+      ? `v${live} is live: the endpoint's first version, nothing to compare with; production → v${live}`
+      : `${step.inputs['strategy'] ?? 'canary'} ${step.inputs['canary-percent'] ?? '10'}% → 100%, healthy at each step: promoted; production → v${live}`,
   };
 }
 
@@ -105,7 +107,7 @@ export function verdictOf(step: DemoStep, result: StepResult, errors: readonly s
     case 'register-model':
       return { expected: outputs['version'] !== undefined, text: `registered ${outputs['uri']} as staging` };
     case 'deploy-canary':
-      return deployVerdict(result, errors);
+      return deployVerdict(step, result, errors);
     case 'check-drift':
       return driftVerdict(result);
     default:
