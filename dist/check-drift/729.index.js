@@ -4741,11 +4741,9 @@ var files_sha256 = __webpack_require__(9548);
 const NUMERIC_OUTPUTS = new Set(['float32', 'float64', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
 const FLOAT_OUTPUTS = new Set(['float32', 'float64']);
 /** Opens the model at `path` with onnxruntime (CPU). `name` is how messages call it (default `path`). */
-async function openModel(path, name = path) {
+async function openModel(path, name = path, options = {}) {
     const ort = await loadOnnxRuntime();
-    // onnxruntime's own log (stderr) only repeats what a failed run rejects with, once per request on
-    // a model server: every failure reaches the caller as an error, so only fatal messages are logged.
-    const session = await ort.InferenceSession.create(path, { logSeverityLevel: 4 }).catch((error) => {
+    const session = await ort.InferenceSession.create(path, options.quiet === true ? { logSeverityLevel: 4 } : {}).catch((error) => {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
         throw new errors/* InputError */.dz(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
     });
@@ -5637,9 +5635,12 @@ function driftIssueText(markdown, key, runUrl) {
         body: `${markdown}\n\n_Updated by ${where}. This issue closes itself when a later check finds no dataset drift._`,
     };
 }
-/** The inputs the retraining workflow is started with; it must declare them (GitHub refuses others). */
-function retrainInputs(outcome) {
-    return { report: outcome.reportPath, summary: outcome.verdict };
+/**
+ * The inputs the retraining workflow is started with; it must declare them (GitHub refuses others):
+ * `summary`, the drift verdict, and `drift-run`, the URL of the run whose job summary has the report.
+ */
+function retrainInputs(outcome, runUrl) {
+    return { summary: outcome.verdict, ...(runUrl === undefined ? {} : { 'drift-run': runUrl }) };
 }
 async function actOnDrift(outcome, options) {
     const { run, logger } = options;
@@ -5669,7 +5670,7 @@ async function actOnDrift(outcome, options) {
             return;
         }
         const started = await writeOrWarn(`start ${outcome.workflow}`, 'actions', async () => {
-            await dispatchWorkflow(client, repo, { workflow: outcome.workflow, ref, inputs: retrainInputs(outcome) });
+            await dispatchWorkflow(client, repo, { workflow: outcome.workflow, ref, inputs: retrainInputs(outcome, run.runUrl) });
             return true;
         }, logger);
         if (started === true)

@@ -2600,11 +2600,9 @@ var files_sha256 = __webpack_require__(9548);
 const NUMERIC_OUTPUTS = new Set(['float32', 'float64', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
 const FLOAT_OUTPUTS = new Set(['float32', 'float64']);
 /** Opens the model at `path` with onnxruntime (CPU). `name` is how messages call it (default `path`). */
-async function openModel(path, name = path) {
+async function openModel(path, name = path, options = {}) {
     const ort = await loadOnnxRuntime();
-    // onnxruntime's own log (stderr) only repeats what a failed run rejects with, once per request on
-    // a model server: every failure reaches the caller as an error, so only fatal messages are logged.
-    const session = await ort.InferenceSession.create(path, { logSeverityLevel: 4 }).catch((error) => {
+    const session = await ort.InferenceSession.create(path, options.quiet === true ? { logSeverityLevel: 4 } : {}).catch((error) => {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
         throw new errors/* InputError */.dz(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
     });

@@ -36,7 +36,7 @@ describe.each(nodeRuntimes())('under $name', (node) => {
     expect(fake().issues).toHaveLength(1);
     expect(fake().issues[0]).toMatchObject({ title: `Data drift against ${JUNE}`, state: 'open', labels: ['cd4ml-drift'] });
     const defaultBranch = (pullRequestEvent() as { repository: { default_branch: string } }).repository.default_branch;
-    expect(fake().dispatches).toEqual([{ workflow: 'retrain.yml', ref: defaultBranch, inputs: { report: first.outputs['report'], summary: '2 of 7 columns drifted (29%; dataset drift from 25%)' } }]);
+    expect(fake().dispatches).toEqual([{ workflow: 'retrain.yml', ref: defaultBranch, inputs: { summary: '2 of 7 columns drifted (29%; dataset drift from 25%)', 'drift-run': 'https://github.com/Codertocat/Hello-World/actions/runs/7/attempts/1' } }]);
 
     const again = await runBundle('check-drift', { node, apiUrl: fake().url, inputs, ...schedule });
     expect(again.code).toBe(0);

@@ -4,10 +4,10 @@
  * to empty a folder it did not write.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../support/runner.js';
 
 const CLI = process.env['CD4ML_TEST_DIST'] ? join(process.env['CD4ML_TEST_DIST'], 'cli/index.js') : join(ROOT, 'bin/cd4ml.js');
@@ -30,6 +30,7 @@ describe('cd4ml demo', () => {
     cwd = mkdtempSync(join(tmpdir(), 'cd4ml-demo-test-'));
     run = cd4ml(['demo'], cwd);
   }, 120_000);
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
   test('every step ends as the scenario says, with its verdict in a line', () => {
     expect(run.stderr).toBe('');
@@ -57,7 +58,7 @@ describe('cd4ml demo', () => {
     expect(text).toMatch(/✔ train-on-gpu-runner  trained on the CPU \(no GPU here; require-gpu: false\) in [0-9.]+ s: validation roc_auc 0\.775, log_loss 0\.557/);
     expect(text).toContain('✔ evaluate-gate        passed: the 2 checks passed; 2 checks skipped without a baseline (no production model yet)');
     expect(text).toContain('✔ register-model       registered registry:churn@1 as staging');
-    expect(text).toContain("✔ deploy-canary        v1 is live: the endpoint's first version, nothing to compare with; production → v1");
+    expect(text).toContain("✔ deploy-canary        v1 is live: the endpoint's first version, with nothing to compare it with, answered all 400 replayed requests; production → v1");
     expect(text).toMatch(/✔ train-on-gpu-runner  trained on the CPU .*: validation roc_auc 0\.780, log_loss 0\.388/);
     // The paired comparison: log loss significantly better, ROC AUC unchanged within its interval.
     expect(text).toMatch(/roc_auc 0\.747 \(Δ −0\.002, 95% CI −0\.0\d\d to \+0\.0\d\d, no significant change\); log_loss 0\.395 \(Δ −0\.15\d, 95% CI −0\.1\d\d to −0\.1\d\d\)/);
@@ -94,7 +95,7 @@ describe('cd4ml demo', () => {
     expect(shown).toBe(body.join('\n'));
   });
 
-  test('runs again over its own folder, and refuses a folder it did not write', () => {
+  test('runs again over its own folder, keeping what it did not write, and refuses a folder it did not write', () => {
     const again = cd4ml(['demo', '--out', '.cd4ml/demo'], cwd);
     expect(again.code).toBe(0);
     const foreign = join(cwd, 'notes');
@@ -105,5 +106,10 @@ describe('cd4ml demo', () => {
     expect(refused.stderr).toBe('error: --out notes is not empty and was not written by cd4ml demo; give a new or empty folder.\n');
     expect(readFileSync(join(foreign, 'keep.md'), 'utf8')).toBe('mine');
     expect(existsSync(join(foreign, '.cd4ml-demo'))).toBe(false);
+    // In its own folder the demo replaces what it wrote and leaves anything else there alone.
+    writeFileSync(join(out(), 'notes.md'), 'mine too');
+    expect(cd4ml(['demo'], cwd).code).toBe(0);
+    expect(readFileSync(join(out(), 'notes.md'), 'utf8')).toBe('mine too');
+    expect(readdirSync(join(out(), 'summaries'))).toHaveLength(14);
   }, 120_000);
 });

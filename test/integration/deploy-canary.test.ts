@@ -4,7 +4,7 @@
  * report compares both versions), a broken version is rolled back while the previous one keeps
  * serving, and each rollout is a GitHub deployment with its statuses on the fake API.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -103,6 +103,40 @@ describe('a local rollout', () => {
       ['production', { model: 'churn', version: 2, registry, strategy: 'canary', target: 'local' }, ['in_progress', 'success']],
       ['production', { model: 'churn', version: 3, registry, strategy: 'canary', target: 'local' }, ['in_progress', 'failure']],
     ]);
+  });
+});
+
+describe("an endpoint's first version", () => {
+  test('answers the replayed requests alone and does not go live when it fails them', async () => {
+    const registered = await runBundle('register-model', { inputs: { name: 'fresh', model: join(ROOT, 'examples/models/churn-fixed-batch.onnx'), registry }, ...push('21') });
+    expect(registered.errors).toEqual([]);
+    const run = await runBundle('deploy-canary', {
+      apiUrl: fake().url,
+      inputs: { model: 'registry:fresh@1', registry, features: FEATURES, replay, 'max-error-rate': '0.05', 'promote-alias': 'production' },
+      ...push('22'),
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs['status']).toBe('rolled-back');
+    expect(run.outputs['live-version']).toBeUndefined();
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/^deploy-canary: registry:fresh@1 was rolled back: v1 was not put live: it failed 300 of 300 replayed requests \(error rate 100% > 5%\); first: .*Reshape.*\. Nothing serves fresh yet\.$/);
+    const state = join(work, '.cd4ml/deploy/fresh/state.json');
+    expect(existsSync(state) ? (JSON.parse(readFileSync(state, 'utf8')) as { live?: unknown }).live : undefined).toBeUndefined();
+    const index = JSON.parse(readFileSync(join(work, 'registry/fresh/index.json'), 'utf8')) as { aliases: Record<string, number> };
+    expect(index.aliases).toEqual({});
+    expect(fake().deployments.at(-1)?.statuses.map((status) => status.state)).toEqual(['in_progress', 'failure']);
+  });
+
+  test('goes live when it answers them, and says how many it answered', async () => {
+    await runBundle('register-model', { inputs: { name: 'fresh', model: MODELS.v2, registry }, ...push('23') });
+    const run = await runBundle('deploy-canary', {
+      apiUrl: fake().url,
+      inputs: { model: 'registry:fresh@2', registry, features: FEATURES, replay, 'promote-alias': 'production' },
+      ...push('24'),
+    });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ status: 'promoted', 'live-version': '2' });
+    expect(run.summary).toContain('v2 is live: the first deployment to fresh, with nothing to compare it with. It answered 300 of 300 replayed requests.');
   });
 });
 

@@ -85,9 +85,12 @@ describe('workflow templates', () => {
   });
 
   test.each(TEMPLATES)('%s.yml calls the project actions with declared inputs, all required ones present', (name) => {
+    let own = 0;
     for (const step of steps(load(name))) {
+      if (step.uses?.startsWith('OWNER/')) expect(step.uses).toMatch(OWN_ACTION);
       const match = step.uses ? OWN_ACTION.exec(step.uses) : null;
       if (!match) continue;
+      own += 1;
       const action = match[1]!;
       expect(existsSync(join(ROOT, 'actions', action, 'action.yml')), step.uses).toBe(true);
       const inputs = actionInputs(action);
@@ -97,6 +100,8 @@ describe('workflow templates', () => {
         if (input.required === true && input.default === undefined) expect(given, `${action} needs ${key}`).toContain(key);
       }
     }
+    // The report workflow only comments; every other template runs the project's actions.
+    expect(own > 0, `${name} uses no action of this repository`).toBe(name !== 'ml-pull-request-report');
   });
 
   test.each(TEMPLATES)('%s.yml pins every other action to a full commit SHA', (name) => {
@@ -121,8 +126,8 @@ describe('workflow templates', () => {
   test('the retraining workflow declares every input check-drift dispatches it with', () => {
     const on = load('ml-scheduled-retrain').on as { workflow_dispatch?: { inputs?: Record<string, { required?: boolean }> } };
     const declared = on.workflow_dispatch?.inputs ?? {};
-    const sent = Object.keys(retrainInputs({ reportPath: '/tmp/report.md', verdict: '2 of 7 columns drifted' }));
-    expect(sent).toEqual(['report', 'summary']);
+    const sent = Object.keys(retrainInputs({ verdict: '2 of 7 columns drifted' }, 'https://github.com/o/r/actions/runs/1'));
+    expect(sent).toEqual(['summary', 'drift-run']);
     for (const name of sent) expect(declared[name]?.required, name).toBe(false);
   });
 

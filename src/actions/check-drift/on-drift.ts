@@ -34,9 +34,12 @@ export function driftIssueText(markdown: string, key: string, runUrl: string | u
   };
 }
 
-/** The inputs the retraining workflow is started with; it must declare them (GitHub refuses others). */
-export function retrainInputs(outcome: Pick<DriftOutcome, 'reportPath' | 'verdict'>): Record<string, string> {
-  return { report: outcome.reportPath, summary: outcome.verdict };
+/**
+ * The inputs the retraining workflow is started with; it must declare them (GitHub refuses others):
+ * `summary`, the drift verdict, and `drift-run`, the URL of the run whose job summary has the report.
+ */
+export function retrainInputs(outcome: Pick<DriftOutcome, 'verdict'>, runUrl: string | undefined): Record<string, string> {
+  return { summary: outcome.verdict, ...(runUrl === undefined ? {} : { 'drift-run': runUrl }) };
 }
 
 export async function actOnDrift(outcome: DriftOutcome, options: { run: RunContext; token: string | undefined; logger: Logger }): Promise<void> {
@@ -68,7 +71,7 @@ export async function actOnDrift(outcome: DriftOutcome, options: { run: RunConte
       `start ${outcome.workflow}`,
       'actions',
       async () => {
-        await dispatchWorkflow(client, repo, { workflow: outcome.workflow!, ref, inputs: retrainInputs(outcome) });
+        await dispatchWorkflow(client, repo, { workflow: outcome.workflow!, ref, inputs: retrainInputs(outcome, run.runUrl) });
         return true;
       },
       logger,

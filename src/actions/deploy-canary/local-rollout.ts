@@ -3,12 +3,14 @@
  * model server runs in this process on a free port (a `cd4ml serve` of the same directory follows
  * the same state.json), the `replay` requests are its traffic, and the rollout engine shifts traffic
  * step by step. With `replay`, the candidate and the live version first answer the same requests
- * side by side (agreement, latency, prediction drift).
+ * side by side (agreement, latency, prediction drift); an endpoint's first version, which no canary
+ * can judge, answers them alone and goes live only within max-error-rate.
  */
 import { join, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { createLocalTarget, deploymentDirectory, type LocalTarget } from '../../core/deploy/local-target.js';
+import { checkFirstVersion, firstVersionProblem } from '../../core/deploy/first-version-check.js';
 import { startModelServer } from '../../core/deploy/local-server.js';
 import { readReplayLines, startReplayTraffic } from '../../core/deploy/replay-traffic.js';
 import { renderReplayMarkdown, replayRequests } from '../../core/deploy/replay.js';
@@ -52,13 +54,16 @@ const clock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((done) 
 export async function localRollout(options: LocalRolloutOptions): Promise<LocalRolloutOutcome> {
   const { registry, name, logger } = options;
   const directory = resolve(options.cwd, LOCAL_DEPLOY_DIRECTORY);
+  const fetched = new Map<number, string>();
   const fetchModel = async (version: number): Promise<string> => {
     const record = await registry.resolve(name, { version });
     const models = onnxModels(record);
     if (models.length !== 1) throw new InputError(`${record.uri} has ${models.length === 0 ? 'no ONNX model' : 'several ONNX files'}; the local target serves one ONNX model per version.`);
     const into = join(directory, options.endpoint, 'versions', `v${version}`);
     await registry.download(record, into);
-    return join(into, models[0]!.path);
+    const path = join(into, models[0]!.path);
+    fetched.set(version, path);
+    return path;
   };
   let server: Awaited<ReturnType<typeof startModelServer>> | undefined;
   const target: LocalTarget = createLocalTarget({ directory, endpoint: options.endpoint, fetchModel, features: options.features, clock, logger, metrics: { render: () => server?.metrics.render() ?? '' } });
@@ -66,8 +71,20 @@ export async function localRollout(options: LocalRolloutOptions): Promise<LocalR
   const description = `the local target ${options.endpoint} (${target.deploymentDirectory})`;
   if (previous === undefined) {
     await target.prepare(options.candidate);
+    let checked = '';
+    if (options.replay !== undefined) {
+      const lines = await readReplayLines(options.replay);
+      const check = await checkFirstVersion(fetched.get(options.candidate)!, `version ${options.candidate}`, lines, options.features);
+      if (check.rejected > 0) logger.warning(`${check.rejected} of ${lines.length} replayed requests would be refused (HTTP 400) and were not counted: check the replay file's columns against the features input.`);
+      const problem = firstVersionProblem(check, options.rules.maxErrorRate);
+      if (problem !== undefined) {
+        const summary = `v${options.candidate} was not put live: ${problem}. Nothing serves ${options.endpoint} yet.`;
+        return { previous, target: description, result: { status: 'rolled-back', summary, steps: [], liveVersion: undefined } };
+      }
+      checked = ` It answered ${check.requests - check.errors} of ${check.requests} replayed requests.`;
+    }
     await target.promote(options.candidate);
-    const summary = `v${options.candidate} is live: the first deployment to ${options.endpoint}, with nothing to compare it with.`;
+    const summary = `v${options.candidate} is live: the first deployment to ${options.endpoint}, with nothing to compare it with.${checked}`;
     return { previous, target: description, result: { status: 'promoted', summary, steps: [], liveVersion: options.candidate } };
   }
 

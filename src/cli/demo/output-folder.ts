@@ -1,12 +1,15 @@
 /**
- * The folder the demo writes what it would have posted to. It is cleared at the start of a run, but
- * only when an earlier run made it: a folder without the demo's mark is never emptied.
+ * The folder the demo writes what it would have posted to. A run removes what an earlier run wrote
+ * there (the names in DEMO_FILES) and nothing else; a folder that holds files but no mark of an
+ * earlier run is refused, so a mistyped --out never mixes the demo's files into someone's folder.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 
 const MARK = '.cd4ml-demo';
+/** What a demo run writes at the top of its folder. */
+const DEMO_FILES = /^(\.cd4ml-demo|summaries|pr-\d+-comment\.md|drift-issue\.md)$/;
 
 export function prepareOutputFolder(path: string, shown: string): void {
   if (existsSync(path)) {
@@ -15,10 +18,10 @@ export function prepareOutputFolder(path: string, shown: string): void {
     if (entries.length > 0 && !entries.includes(MARK)) {
       throw new InputError(`--out ${shown} is not empty and was not written by cd4ml demo; give a new or empty folder.`);
     }
-    rmSync(path, { recursive: true, force: true });
+    for (const entry of entries.filter((name) => DEMO_FILES.test(name))) rmSync(join(path, entry), { recursive: true, force: true });
   }
   mkdirSync(path, { recursive: true });
-  writeFileSync(join(path, MARK), 'Written by `cd4ml demo`, which empties this folder when it runs again.\n');
+  writeFileSync(join(path, MARK), 'Written by `cd4ml demo`, which replaces its own files here when it runs again.\n');
 }
 
 /** Writes a file under the folder, making its parent folders. */

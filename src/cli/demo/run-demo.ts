@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { metadata as evaluateGate } from '../../actions/evaluate-gate/metadata.js';
 import { findAction } from '../../actions/catalog.js';
 import { driftIssueText } from '../../actions/check-drift/on-drift.js';
@@ -87,7 +87,11 @@ export async function runDemo(options: DemoOptions, cli: CliEnvironment): Promis
   const env = stepEnvironment(cli, work);
   mkdirSync(env['RUNNER_TEMP'] as string, { recursive: true });
   const written: Written[] = [];
-  const shown = (path: string) => relative(cli.cwd, path) || '.';
+  // Paths under the current folder as relative ones; others in full.
+  const shown = (path: string) => {
+    const inside = relative(cli.cwd, path);
+    return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+  };
 
   cli.out(`cd4ml demo: the CD4ML loop on the example churn data, each step run by its action's bundle.`);
   cli.out(`Workspace ${work}: registry ${registry}, deploy target local. No GitHub API: what would be posted goes to ${options.outShown}/.`);
@@ -107,7 +111,7 @@ export async function runDemo(options: DemoOptions, cli: CliEnvironment): Promis
       if (verdict.detail !== undefined) cli.out(`${' '.repeat(25)}${verdict.detail}`);
       if (result.summary.trim() !== '') {
         const path = writeOutput(options.out, join('summaries', `${String(index).padStart(2, '0')}-${step.action}.md`), result.summary);
-        if (index === 1) written.push({ path: dirname(path), what: "every step's job summary" });
+        if (!written.some((file) => file.path === dirname(path))) written.unshift({ path: dirname(path), what: "every step's job summary" });
       }
       const file = posted(step, result, options.out);
       if (file !== undefined) written.push(file);

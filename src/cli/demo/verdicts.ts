@@ -60,7 +60,7 @@ function trainVerdict(result: StepResult): Verdict {
   const metrics = json<Record<string, number>>(result.outputs['metrics']) ?? {};
   const where = result.outputs['gpu'] === 'none' ? 'on the CPU (no GPU here; require-gpu: false)' : `on ${result.outputs['gpu']}`;
   const shown = ['roc_auc', 'log_loss'].filter((name) => typeof metrics[name] === 'number').map((name) => `${name} ${fixed(metrics[name] as number)}`);
-  return { expected: true, text: `trained ${where} in ${result.outputs['duration-seconds']} s: validation ${shown.join(', ')}` };
+  return { expected: shown.length > 0, text: `trained ${where} in ${result.outputs['duration-seconds']} s: validation ${shown.length > 0 ? shown.join(', ') : 'metrics missing'}` };
 }
 
 function deployVerdict(step: DemoStep, result: StepResult, errors: readonly string[]): Verdict {
@@ -73,10 +73,12 @@ function deployVerdict(step: DemoStep, result: StepResult, errors: readonly stri
   }
   if (status !== 'promoted') return { expected: false, text: `status ${status ?? 'missing'}` };
   const first = result.summary.includes('the first deployment');
+  const answered = /It answered (\d+) of (\d+) replayed requests/.exec(result.summary);
+  const checked = answered === null ? '' : answered[1] === answered[2] ? `, answered all ${answered[2]} replayed requests` : `, answered ${answered[1]} of ${answered[2]} replayed requests`;
   return {
     expected: true,
     text: first
-      ? `v${live} is live: the endpoint's first version, nothing to compare with; production → v${live}`
+      ? `v${live} is live: the endpoint's first version, with nothing to compare it with${checked}; production → v${live}`
       : `${step.inputs['strategy'] ?? 'canary'} ${step.inputs['canary-percent'] ?? '10'}% → 100%, healthy at each step: promoted; production → v${live}`,
   };
 }
@@ -105,7 +107,7 @@ export function verdictOf(step: DemoStep, result: StepResult, errors: readonly s
     case 'evaluate-gate':
       return gateVerdict(result);
     case 'register-model':
-      return { expected: outputs['version'] !== undefined, text: `registered ${outputs['uri']} as staging` };
+      return { expected: outputs['version'] !== undefined, text: `registered ${outputs['uri']}${step.inputs['alias'] === undefined ? '' : ` as ${step.inputs['alias']}`}` };
     case 'deploy-canary':
       return deployVerdict(step, result, errors);
     case 'check-drift':

@@ -32,7 +32,7 @@ export type Row = Record<string, unknown>;
 
 /** Opens the model and plans its inputs from `features`; InputError when it cannot serve JSON rows. */
 export async function openServingModel(path: string, name: string, features: readonly string[] | undefined): Promise<ServingModel> {
-  const model = await openModel(path, name);
+  const model = await openModel(path, name, { quiet: true });
   try {
     return { model, plan: planServing(model, features) };
   } catch (error) {

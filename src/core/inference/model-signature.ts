@@ -56,12 +56,18 @@ export interface OutputChoice {
 const NUMERIC_OUTPUTS: ReadonlySet<string> = new Set(['float32', 'float64', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
 const FLOAT_OUTPUTS: ReadonlySet<string> = new Set(['float32', 'float64']);
 
+export interface OpenModelOptions {
+  /**
+   * Log only onnxruntime's fatal messages. A model server sets it: onnxruntime logs every failed run
+   * to stderr, once per request, and each failure already reaches the caller as an error.
+   */
+  quiet?: boolean;
+}
+
 /** Opens the model at `path` with onnxruntime (CPU). `name` is how messages call it (default `path`). */
-export async function openModel(path: string, name: string = path): Promise<LoadedModel> {
+export async function openModel(path: string, name: string = path, options: OpenModelOptions = {}): Promise<LoadedModel> {
   const ort = await loadOnnxRuntime();
-  // onnxruntime's own log (stderr) only repeats what a failed run rejects with, once per request on
-  // a model server: every failure reaches the caller as an error, so only fatal messages are logged.
-  const session = await ort.InferenceSession.create(path, { logSeverityLevel: 4 }).catch((error: unknown) => {
+  const session = await ort.InferenceSession.create(path, options.quiet === true ? { logSeverityLevel: 4 } : {}).catch((error: unknown) => {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new InputError(`${name} is not a model onnxruntime can load: ${reason}. Export the model to ONNX (opset 7 or later) and try again.`);
   });
