@@ -140,6 +140,18 @@ export function machineBusySeconds(): number | undefined {
   }
 }
 
+/** CPU seconds (user + system) of this process's waited-for children and their descendants (/proc/self/stat). */
+export function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of proc(5), cutime and cstime, counted here from field 3 (state).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /**

@@ -17,12 +17,12 @@
  *   bare against the bundle (without and with the nvidia-smi stand-in), and the throughput of a
  *   1,000,000-line log through the bundle with the size of the summary it writes (bench/train.ts).
  *
- * Usage: npm run bench -- [--suite validate|gate|drift|registry|train|all] [--rows N] [--gate-rows N] [--seed S]
+ * Usage: npm run bench -- [--suite validate|gate|drift|registry|train|demo|all] [--rows N] [--gate-rows N] [--seed S]
  *          [--dir DIR] [--force] [--only cd4ml,pandas,duckdb] [--repeat N] [--resamples N] [--sklearn-resamples K]
  *          [--model-mib N] [--writers LIST] [--backends LIST] [--epochs N] [--log-lines N] [--timeout SECONDS]
  *          [--wait-quiet SECONDS] [--node PATH] [--python PATH] [--write-results]
  *
- *   --suite NAME           validate, gate, drift, registry, train, or all (default): which suites to run
+ *   --suite NAME           validate, gate, drift, registry, train, demo, or all (default): which suites to run
  *   --rows N               validate: rows of the generated CSV (default 5,000,000; 200k and 5M are accepted)
  *   --gate-rows N          gate: rows of the evaluation CSV (default 1,000,000)
  *   --seed S               generator seed (every suite but train; registry: of the model file's bytes)
@@ -54,6 +54,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { availableParallelism, release, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { markdownTable } from 'markdown-table';
+import { runDemoSuite } from './demo.js';
 import { runDriftSuite } from './drift.js';
 import { runGateSuite } from './gate.js';
 import { runRegistrySuite } from './registry.js';
@@ -437,7 +438,7 @@ function commandLine(): string {
   return `npm run bench${shown.length === 0 ? '' : ` -- ${shown.join(' ')}`}`;
 }
 
-const SUITES = ['validate', 'gate', 'drift', 'registry', 'train', 'all'] as const;
+const SUITES = ['validate', 'gate', 'drift', 'registry', 'train', 'demo', 'all'] as const;
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -448,6 +449,7 @@ async function main(): Promise<void> {
   if (suite === 'drift' || suite === 'all') await runDriftSuite(options, commandLine());
   if (suite === 'registry' || suite === 'all') await runRegistrySuite(options, commandLine());
   if (suite === 'train' || suite === 'all') await runTrainSuite(options, commandLine());
+  if (suite === 'demo' || suite === 'all') await runDemoSuite(options, commandLine());
 }
 
 await main();

@@ -37,6 +37,7 @@ import { metadata } from '../src/actions/train-on-gpu-runner/metadata.js';
 import type { InputSpecs } from '../src/core/inputs/spec.js';
 import { benchDir, countOption } from './generate-data.js';
 import {
+  childrenCpuSeconds,
   cleanEnv,
   cpuModel,
   failureLine,
@@ -111,18 +112,6 @@ function runnerInputs(given: Record<string, string>): Record<string, string> {
   const defaults: Record<string, string> = {};
   for (const [name, spec] of Object.entries(metadata.inputs as InputSpecs)) if (spec.default !== undefined) defaults[name] = spec.default;
   return { ...defaults, ...given };
-}
-
-/** CPU seconds (user + system) of this process's waited-for children and their descendants (/proc/self/stat). */
-function childrenCpuSeconds(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 16 and 17 of proc(5), cutime and cstime, counted here from field 3 (state).
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Spawns a process with its stdout to /dev/null (stdio 'ignore'); stderr is kept. */

@@ -36,7 +36,9 @@ describe('cd4ml demo', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    const verdicts = lines.filter((line) => /^  [✔✘✗] /.test(line)).map((line) => line.trim().split(/ +/).slice(0, 2).join(' '));
+    const verdictLines = lines.filter((line) => /^  [✔✘✗] /.test(line));
+    for (const line of verdictLines) expect(line).toMatch(/ \[\d+\.\d s\]$/);
+    const verdicts = verdictLines.map((line) => line.trim().split(/ +/).slice(0, 2).join(' '));
     expect(verdicts).toEqual([
       '✔ validate-data',
       '✔ train-on-gpu-runner',

@@ -353,7 +353,7 @@ describe('schemas/gate-policy.json agrees with parsePolicy', () => {
 
 describe('docs/gate-policy.md shows the messages the action gives', () => {
   const doc = readFileSync(new URL('../../docs/gate-policy.md', import.meta.url), 'utf8');
-  const file = '.cd4ml/gate.yml';
+  const file = 'cd4ml/gate.yml';
 
   test.each([
     'metrics:\n  f1: {}\n  roc_auc: { max_regresion: 0.01 }\n',

@@ -103,11 +103,13 @@ export async function runDemo(options: DemoOptions, cli: CliEnvironment): Promis
       const action = findAction(step.action);
       if (action === undefined) throw new Error(`the demo names an unknown action ${step.action}`);
       const lines: string[] = [];
+      const stepStarted = Date.now();
       const result = await runStep(action, step.inputs, { ...cli, cwd: work, out: (text) => lines.push(text) }, { env, annotationsOnly: true });
       const errors = lines.filter((line) => line.startsWith('error: ')).map((line) => line.slice('error: '.length));
       const verdict = verdictOf(step, result, errors);
       const mark = !verdict.expected ? '✗' : result.code === 0 ? '✔' : '✘';
-      cli.out(`  ${mark} ${step.action.padEnd(20)} ${verdict.text}`);
+      const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+      cli.out(`  ${mark} ${step.action.padEnd(20)} ${verdict.text} [${seconds} s]`);
       if (verdict.detail !== undefined) cli.out(`${' '.repeat(25)}${verdict.detail}`);
       if (result.summary.trim() !== '') {
         const path = writeOutput(options.out, join('summaries', `${String(index).padStart(2, '0')}-${step.action}.md`), result.summary);
