@@ -24,10 +24,11 @@ export interface Process {
   timedOut: boolean;
 }
 
-export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Process> {
+/** Spawns a process and collects its output; with `discardStdout`, stdout goes to /dev/null (stdio 'ignore'). */
+export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, options: { discardStdout?: boolean } = {}): Promise<Process> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', options.discardStdout === true ? 'ignore' : 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -35,8 +36,8 @@ export function runProcess(command: string, args: string[], env: NodeJS.ProcessE
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
       fail(error);

@@ -114,29 +114,6 @@ function runnerInputs(given: Record<string, string>): Record<string, string> {
   return { ...defaults, ...given };
 }
 
-/** Spawns a process with its stdout to /dev/null (stdio 'ignore'); stderr is kept. */
-function runToDevNull(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Process> {
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      fail(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done({ code, signal, stdout: '', stderr, seconds: (performance.now() - started) / 1000, timedOut });
-    });
-  });
-}
-
 /** How the action runs `run:` (src/core/train/run-command.ts): bash -eo pipefail. */
 const bashArgs = (command: string): string[] => ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command];
 
@@ -363,7 +340,7 @@ async function logBare(settings: TrainSettings, path: string, runDir: string, mo
   mkdirSync(runDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...cleanEnv(), PATH: path, CD4ML_METRICS_FILE: join(runDir, 'metrics.json') };
   return measured(async () => {
-    const run = mode === 'devnull' ? await runToDevNull('bash', bashArgs(logCommand(settings.logLines)), env, settings.timeoutMs) : await runProcess('bash', bashArgs(logCommand(settings.logLines)), env, settings.timeoutMs);
+    const run = await runProcess('bash', bashArgs(logCommand(settings.logLines)), env, settings.timeoutMs, { discardStdout: mode === 'devnull' });
     const problems: string[] = [];
     if (run.code !== 0 || run.timedOut) problems.push(failureLine(run, 'no error message'));
     const linesLogged = mode === 'piped' ? occurrences(run.stdout, 'step=') : undefined;

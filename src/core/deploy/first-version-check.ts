@@ -10,6 +10,7 @@
  */
 import { featureMatrix, openServingModel, parseRequest, RequestError, scoreMatrix } from './predict.js';
 import { releaseModel } from '../inference/score-model.js';
+import { formatPercent } from '../report/numbers.js';
 
 export interface FirstVersionCheck {
   /** Requests the version was asked to answer (the replay lines the server would accept). */
@@ -55,7 +56,7 @@ export function firstVersionProblem(check: FirstVersionCheck, maxErrorRate: numb
   if (check.requests === 0) return undefined;
   const rate = check.errors / check.requests;
   if (rate <= maxErrorRate) return undefined;
-  const percent = (value: number) => `${Number((value * 100).toFixed(1))}%`;
+  const percent = (fraction: number) => formatPercent(fraction, { signed: false });
   const first = check.firstError === undefined ? '' : `; first: ${check.firstError}`;
   return `it failed ${check.errors} of ${check.requests} replayed requests (error rate ${percent(rate)} > ${percent(maxErrorRate)})${first}`;
 }

@@ -32,7 +32,8 @@ import { createHash } from 'node:crypto';
 import type { CreateEndpointConfigCommandInput, CreateModelCommandInput, DeploymentConfig, ProductionVariantInstanceType } from '@aws-sdk/client-sagemaker';
 import type { RolloutPlan, RolloutStep } from '../../core/deploy/types.js';
 import { InputError } from '../../core/errors.js';
-import { ROLE_ARN, parseS3Uri } from './sagemaker-training-request.js';
+import { checkInstanceCount, instanceTypeInput, requiredInput, roleArnInput } from './sagemaker-inputs.js';
+import { parseS3Uri } from './sagemaker-training-request.js';
 
 /** SageMaker's names of models, endpoint configs and endpoints (and variants). */
 export const RESOURCE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
@@ -101,17 +102,9 @@ export function deploymentSpec(options: DeployRequestOptions): DeploymentSpec {
   if (image.length > 255 || /\s/.test(image)) {
     throw new InputError(`image: "${image.slice(0, 80)}" is not a container image URI; expected at most 255 characters without spaces, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/serve:latest.`);
   }
-  const roleArn = required(options.roleArn, 'role-arn', 'the ARN of the IAM role SageMaker assumes to pull the image and the model artifact, e.g. arn:aws:iam::123456789012:role/SageMakerEndpoint');
-  if (!ROLE_ARN.test(roleArn)) {
-    throw new InputError(`role-arn: "${roleArn}" is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<name>, the execution role SageMaker assumes.`);
-  }
-  const instanceType = required(options.instanceType, 'instance-type', 'an instance type for the endpoint, e.g. ml.m5.large');
-  if (!/^ml\.[a-z0-9-]+\.[a-z0-9-]+$/.test(instanceType)) {
-    throw new InputError(`instance-type: "${instanceType}" is not a SageMaker instance type; expected ml.<family>.<size>, e.g. ml.m5.large.`);
-  }
-  if (!Number.isInteger(options.instanceCount) || options.instanceCount < 1) {
-    throw new InputError(`instance-count: ${options.instanceCount} is not a number of instances; expected a whole number of at least 1.`);
-  }
+  const roleArn = roleArnInput(options.roleArn, 'the ARN of the IAM role SageMaker assumes to pull the image and the model artifact, e.g. arn:aws:iam::123456789012:role/SageMakerEndpoint', TARGET);
+  const instanceType = instanceTypeInput(options.instanceType, 'an instance type for the endpoint, e.g. ml.m5.large', 'ml.m5.large', TARGET);
+  checkInstanceCount(options.instanceCount);
   const modelName = options.modelName.trim();
   if (modelName === '') throw new InputError('model: the registry name of the model is empty; expected registry:<name>@<version|alias>.');
   if (!Number.isInteger(options.version) || options.version < 1) {
@@ -352,8 +345,8 @@ function minutes(ms: number): string {
   return String(Math.round((ms / 60_000) * 1000) / 1000);
 }
 
+const TARGET = 'the sagemaker target';
+
 function required(value: string | undefined, input: string, expected: string): string {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed === '') throw new InputError(`${input}: the sagemaker target needs ${expected}; set ${input}.`);
-  return trimmed;
+  return requiredInput(value, input, expected, TARGET);
 }

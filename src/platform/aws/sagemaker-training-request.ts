@@ -24,11 +24,10 @@ import type { CreateTrainingJobCommandInput, TrainingInstanceType } from '@aws-s
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import type { MetricPattern } from '../../core/train/types.js';
+import { checkInstanceCount, instanceTypeInput, requiredInput, roleArnInput } from './sagemaker-inputs.js';
 
 /** What SageMaker accepts as a training job name (CreateTrainingJob's TrainingJobName). */
 export const TRAINING_JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-/** An IAM role ARN, as SageMaker's RoleArn pattern has it. */
-export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-/]+$/;
 /** SageMaker's ceiling on MaxRuntimeInSeconds: 28 days. */
 export const MAX_RUNTIME_MINUTES = 28 * 24 * 60;
 /** The wait for spot capacity SageMaker is given when `max-wait-minutes` is not: MaxRuntime plus this. */
@@ -87,17 +86,9 @@ export interface TrainingRequestOptions {
  */
 export function trainingJobSpec(options: TrainingRequestOptions, env: NodeJS.ProcessEnv, now: number): TrainingJobSpec {
   const image = required(options.image, 'image', 'the training container image URI, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/train:latest');
-  const roleArn = required(options.roleArn, 'role-arn', 'the ARN of the IAM role SageMaker assumes to run the job, e.g. arn:aws:iam::123456789012:role/SageMakerTraining');
-  if (!ROLE_ARN.test(roleArn)) {
-    throw new InputError(`role-arn: "${roleArn}" is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<name>, the execution role SageMaker assumes.`);
-  }
-  const instanceType = required(options.instanceType, 'instance-type', 'a SageMaker instance type, e.g. ml.g5.xlarge');
-  if (!/^ml\.[a-z0-9-]+\.[a-z0-9-]+$/.test(instanceType)) {
-    throw new InputError(`instance-type: "${instanceType}" is not a SageMaker instance type; expected ml.<family>.<size>, e.g. ml.g5.xlarge.`);
-  }
-  if (!Number.isInteger(options.instanceCount) || options.instanceCount < 1) {
-    throw new InputError(`instance-count: ${options.instanceCount} is not a number of instances; expected a whole number of at least 1.`);
-  }
+  const roleArn = roleArnInput(options.roleArn, 'the ARN of the IAM role SageMaker assumes to run the job, e.g. arn:aws:iam::123456789012:role/SageMakerTraining', BACKEND);
+  const instanceType = instanceTypeInput(options.instanceType, 'a SageMaker instance type, e.g. ml.g5.xlarge', 'ml.g5.xlarge', BACKEND);
+  checkInstanceCount(options.instanceCount);
   const output = parseS3Uri(required(options.s3Output, 's3-output', 'the s3://<bucket>/<prefix> SageMaker writes the model artifact to'), 's3-output');
   const s3Input = options.s3Input?.trim();
   const input = s3Input === undefined || s3Input === '' ? undefined : s3Input;
@@ -220,10 +211,10 @@ export function joinKey(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}/${key}`;
 }
 
+const BACKEND = 'the sagemaker backend';
+
 function required(value: string | undefined, input: string, expected: string): string {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed === '') throw new InputError(`${input}: the sagemaker backend needs ${expected}; set ${input}.`);
-  return trimmed;
+  return requiredInput(value, input, expected, BACKEND);
 }
 
 /** Every param as a string (strings as they are, anything else as JSON), and the seed. */
